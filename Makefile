@@ -1,0 +1,139 @@
+# optlab — the one entry point.  `make` sets up and builds everything,
+# `make test` checks it.  See README.md.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+# ---- Toolchain --------------------------------------------------------------
+CC      ?= cc
+ifeq ($(origin CC),default)
+CC      := cc
+endif
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wstrict-prototypes
+ROOT    := $(CURDIR)
+
+# pkg-config is asked only when a target needs the libraries, so `make deps`
+# works before they exist.  GSL links to OpenBLAS as its CBLAS.
+pc = $(shell pkg-config $(1) 2>/dev/null)
+DEP_CFLAGS = $(call pc,--cflags gsl lua5.4)
+DEP_LIBS   = $(call pc,--libs-only-L openblas) -lgsl -lopenblas $(call pc,--libs lua5.4) -lm
+CRIT_LIBS  = $(call pc,--libs criterion)
+
+# SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer, in a build tree of its own.
+ifeq ($(SAN),1)
+B       := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+B       := build
+SANFLAGS :=
+endif
+OBJ     := $(B)/obj
+BIN     := $(B)/bin
+export OPTLAB_BIN := $(ROOT)/$(BIN)
+
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# ---- Library ----------------------------------------------------------------
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o)
+LIBOPT  := $(OBJ)/libopt.a
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The lab runtime finds figures/ through the source root compiled into it
+# (OPTLAB_ROOT in the environment overrides it).
+$(OBJ)/lib/lab.o: ALL_CFLAGS += -DOPTLAB_ROOT='"$(ROOT)"'
+
+$(LIBOPT): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+lib: $(LIBOPT)
+
+# ---- Labs ---------------------------------------------------------------------
+# labs/NN-slug/ holds lab.c and, for labs with exercises, exercise.c; build/bin/labNN
+# links them with libopt.  IMPL=solutions builds the reference exercises instead.
+LAB_DIRS := $(sort $(wildcard labs/[0-9][0-9]-*))
+LAB_SLUGS := $(notdir $(LAB_DIRS))
+LAB_NUMS := $(foreach s,$(LAB_SLUGS),$(firstword $(subst -, ,$(s))))
+LAB_BINS := $(LAB_NUMS:%=$(BIN)/lab%)
+
+slug_of = $(notdir $(wildcard labs/$(1)-*))
+
+define lab_rules
+$(BIN)/lab$(1): $(OBJ)/labs/$(2)/lab.o $(if $(wildcard labs/$(2)/exercise.c),$(OBJ)/labs/$(2)/exercise.o) $(LIBOPT)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) $$(filter %.o,$$^) $(LIBOPT) $$(DEP_LIBS) -o $$@
+$(OBJ)/labs/$(2)/%.o: ALL_CFLAGS += -Ilabs/$(2)
+lab$(1): $(BIN)/lab$(1)
+.PHONY: lab$(1)
+endef
+$(foreach s,$(LAB_SLUGS),$(eval $(call lab_rules,$(firstword $(subst -, ,$(s))),$(s))))
+
+labs: $(LAB_BINS)
+
+# ---- Everything ---------------------------------------------------------------
+all: deps
+	@$(MAKE) --no-print-directory labs
+	@$(MAKE) --no-print-directory figures
+
+deps:
+	@scripts/install-deps
+
+# ---- Figures --------------------------------------------------------------------
+# Run every lab into build/out/NN-slug and gather its figures by format.
+FIG_DIR := build/figures
+figures: labs
+	@scripts/figures $(BIN) $(LAB_SLUGS)
+
+# ---- Handouts ---------------------------------------------------------------------
+handouts:
+	@scripts/weave-all $(LAB_SLUGS)
+
+# ---- Tests --------------------------------------------------------------------------
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(BIN)/tests/%)
+
+$(BIN)/tests/%: $(OBJ)/tests/unit/%.o $(LIBOPT)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) $< $(LIBOPT) $(DEP_LIBS) $(CRIT_LIBS) -o $@
+
+unit: $(UNIT_BINS)
+	@scripts/run-unit $(UNIT_BINS)
+
+check-labs: labs
+	@tests/labs/run $(BIN)
+
+check-badinput: labs
+	@tests/badinput/run $(BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory build-all
+	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-grade
+
+build-all: lib labs $(UNIT_BINS)
+
+# ---- Autograder -----------------------------------------------------------------------
+# make grade [LAB=NN] [IMPL=labs|solutions|DIR]
+IMPL ?= labs
+grade: lib
+	@scripts/grade --impl "$(IMPL)" $(if $(LAB),--lab "$(LAB)") --bin "$(BIN)"
+
+# The solutions must score full marks and the stubs zero.
+check-grade: lib
+	@scripts/grade-check --bin "$(BIN)"
+
+bench:
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf build
+
+.PHONY: all deps lib labs figures handouts unit check-labs check-badinput test build-all grade check-grade bench clean
+
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

@@ -1,0 +1,14 @@
+/* opt.h — the whole of libopt. */
+#ifndef OPT_H
+#define OPT_H
+#include "status.h"
+#include "vec.h"
+#include "objective.h"
+#include "rng.h"
+#include "diff.h"
+#include "problems.h"
+#include "optim.h"
+#include "run.h"
+#include "config.h"
+#include "lab.h"
+#endif

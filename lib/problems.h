@@ -1,0 +1,81 @@
+/* problems.h — test functions with analytic gradients (and Hessians).
+ *
+ * Each problem is an fdf callback (objective.h) with a small parameter
+ * struct as its ctx; the opt_*_objective() helpers wrap one into an
+ * opt_objective. Every gradient and Hessian here passes the gradient check
+ * in tests/unit/test_problems.c.
+ *
+ * The named registry at the end serves the playground (lab 00) and configs:
+ * `objective = "rosenbrock"`.
+ */
+#ifndef OPT_PROBLEMS_H
+#define OPT_PROBLEMS_H
+
+#include <stddef.h>
+#include "objective.h"
+
+/* --- Two-dimensional quadratic f(x) = x^T A x ------------------------- */
+/* The lectures write it f(x) = x^T Q Lambda Q^T x with Q a rotation, so
+ * the gradient is 2 A x and the Hessian is 2 A: its eigenvalues are
+ * 2 lambda1 and 2 lambda2. */
+typedef struct opt_quad2 { double a11, a12, a22; } opt_quad2;
+
+/* A = Q diag(lambda1, lambda2) Q^T with Q the rotation by theta_deg degrees
+ * (counter-clockwise). */
+void opt_quad2_rotated(opt_quad2 *q, double lambda1, double lambda2, double theta_deg);
+double opt_quad2_fdf(const double *x, double *g, void *ctx);
+int opt_quad2_hess(const double *x, double *H, void *ctx);
+opt_objective opt_quad2_objective(opt_quad2 *q);
+
+/* --- Rosenbrock, chained in n >= 2 dimensions ------------------------- */
+/* f(x) = sum_{i<n-1} b (x_{i+1} - x_i^2)^2 + (a - x_i)^2; minimum 0 at
+ * x = (a, a^2, ...) for n = 2 and at (1, ..., 1) for a = 1. Defaults
+ * a = 1, b = 100. */
+typedef struct opt_rosenbrock { size_t n; double a, b; } opt_rosenbrock;
+double opt_rosenbrock_fdf(const double *x, double *g, void *ctx);
+int opt_rosenbrock_hess(const double *x, double *H, void *ctx);
+opt_objective opt_rosenbrock_objective(opt_rosenbrock *r);
+
+/* --- The saddle f(x, y) = x^2 - y^2 ------------------------------------ */
+/* Gradient zero at the origin, Hessian diag(2, -2): neither a minimum nor a
+ * maximum. ctx is unused. */
+double opt_saddle_fdf(const double *x, double *g, void *ctx);
+int opt_saddle_hess(const double *x, double *H, void *ctx);
+opt_objective opt_saddle_objective(void);
+
+/* --- Multiclass hinge (SVM) loss with L2 ------------------------------- */
+/* Data: N examples of dimension D in X (row-major N-by-D), labels y[i] in
+ * [0, K). Parameters: W, K-by-D row-major, flattened to x (n = K * D).
+ * Scores s = W x_i; the loss is
+ *   L(W) = (1/N) sum_i sum_{j != y_i} max(0, s_j - s_{y_i} + delta)
+ *          + lambda * sum_{k,d} W_kd^2
+ * and the gradient is its subgradient with the hinge's kink counted as
+ * inactive (margin exactly 0 contributes nothing). */
+typedef struct opt_hinge {
+    size_t N, D, K;
+    const double *X;
+    const int *y;
+    double delta;   /* margin, usually 1 */
+    double lambda;  /* L2 strength */
+} opt_hinge;
+double opt_hinge_fdf(const double *x, double *g, void *ctx);
+opt_objective opt_hinge_objective(opt_hinge *h);
+
+/* --- Registry of named problems --------------------------------------- */
+typedef struct opt_problem {
+    const char *name;      /* "rosenbrock", "saddle", ... */
+    const char *doc;       /* one line: the formula */
+    size_t n;              /* dimension */
+    opt_fdf_fn fdf;
+    opt_hess_fn hess;
+    void *ctx;             /* static parameters; shared, read-only */
+    double start[2];       /* a conventional start point (2-D problems) */
+} opt_problem;
+
+/* The problem called name, or NULL. */
+const opt_problem *opt_problem_lookup(const char *name);
+/* All registered problems; *count receives their number. */
+const opt_problem *opt_problem_list(size_t *count);
+opt_objective opt_problem_objective(const opt_problem *p);
+
+#endif

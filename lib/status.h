@@ -1,0 +1,28 @@
+/* status.h — the status codes every libopt function returns.
+ *
+ * A function in lib/ never prints and never exits: it returns one of these
+ * codes (0 on success), and opt_strerror() turns a code into a short phrase
+ * for the caller to print.
+ */
+#ifndef OPT_STATUS_H
+#define OPT_STATUS_H
+
+enum opt_status {
+    OPT_OK = 0,     /* success */
+    OPT_EINVAL,     /* an argument is out of its domain (n = 0, h <= 0, NULL, ...) */
+    OPT_ENOMEM,     /* an allocation failed */
+    OPT_EDIVERGED,  /* a loss, gradient or iterate became non-finite */
+    OPT_EMAXITER,   /* the step budget ran out before the stopping test held */
+    OPT_ENOTIMPL,   /* not implemented (yet): the exercise stubs return this */
+    OPT_ENOPROG,    /* no progress is possible (a line search found no decrease) */
+    OPT_EIO,        /* a file could not be read or written */
+    OPT_ECONFIG,    /* a configuration (Lua) error */
+    OPT_EBUDGET,    /* a Lua call ran out of its instruction or memory budget */
+    OPT_NSTATUS
+};
+
+/* A short, constant English phrase for a status code ("diverged",
+ * "not implemented", ...). Unknown codes give "unknown status". */
+const char *opt_strerror(int status);
+
+#endif

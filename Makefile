@@ -22,16 +22,17 @@ DEP_LIBS   = $(call pc,--libs-only-L openblas) -lgsl -lopenblas $(call pc,--libs
 CRIT_LIBS  = $(call pc,--libs criterion)
 
 # SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer, in a build tree of its own.
+BUILD   ?= build
 ifeq ($(SAN),1)
-B       := build/san
+B       := $(BUILD)/san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 else
-B       := build
+B       := $(BUILD)
 SANFLAGS :=
 endif
 OBJ     := $(B)/obj
 BIN     := $(B)/bin
-export OPTLAB_BIN := $(ROOT)/$(BIN)
+export OPTLAB_BIN := $(abspath $(BIN))
 
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)

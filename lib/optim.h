@@ -20,6 +20,7 @@
 
 /* One hyper-parameter, described for Lua configs and --help: its name, where
  * it lives in the type's hyper-parameter struct, its kind and range. */
+/* The C type of the field: double, long and int (0 or 1) respectively. */
 typedef enum { OPT_HP_DOUBLE, OPT_HP_INT, OPT_HP_BOOL } opt_hp_kind;
 typedef struct opt_hparam {
     const char *name;

@@ -1,0 +1,203 @@
+/* problems.c — test functions with analytic gradients and Hessians. */
+#include <math.h>
+#include <string.h>
+#include "problems.h"
+#include "status.h"
+
+/* ---- f(x) = x^T A x in two dimensions ------------------------------------- */
+
+void opt_quad2_rotated(opt_quad2 *q, double lambda1, double lambda2, double theta_deg)
+{
+    /* A = Q diag(l1, l2) Q^T with Q = [c -s; s c]. */
+    const double pi = 3.14159265358979323846;
+    const double t = theta_deg * (pi / 180.0);
+    const double c = cos(t), s = sin(t);
+    q->a11 = lambda1 * c * c + lambda2 * s * s;
+    q->a12 = (lambda1 - lambda2) * c * s;
+    q->a22 = lambda1 * s * s + lambda2 * c * c;
+}
+
+double opt_quad2_fdf(const double *x, double *g, void *ctx)
+{
+    const opt_quad2 *q = ctx;
+    const double ax = q->a11 * x[0] + q->a12 * x[1];
+    const double ay = q->a12 * x[0] + q->a22 * x[1];
+    if (g) {
+        g[0] = 2 * ax;
+        g[1] = 2 * ay;
+    }
+    return x[0] * ax + x[1] * ay;
+}
+
+int opt_quad2_hess(const double *x, double *H, void *ctx)
+{
+    (void)x;
+    const opt_quad2 *q = ctx;
+    H[0] = 2 * q->a11;
+    H[1] = H[2] = 2 * q->a12;
+    H[3] = 2 * q->a22;
+    return OPT_OK;
+}
+
+opt_objective opt_quad2_objective(opt_quad2 *q)
+{
+    return (opt_objective){ 2, opt_quad2_fdf, opt_quad2_hess, q, "quadratic" };
+}
+
+/* ---- Rosenbrock, chained ---------------------------------------------------------- */
+
+double opt_rosenbrock_fdf(const double *x, double *g, void *ctx)
+{
+    const opt_rosenbrock *r = ctx;
+    const size_t n = r->n;
+    double f = 0;
+    if (g)
+        memset(g, 0, n * sizeof *g);
+    for (size_t i = 0; i + 1 < n; i++) {
+        const double u = x[i + 1] - x[i] * x[i];   /* the valley's floor */
+        const double v = r->a - x[i];
+        f += r->b * u * u + v * v;
+        if (g) {
+            g[i] += -4 * r->b * x[i] * u - 2 * v;
+            g[i + 1] += 2 * r->b * u;
+        }
+    }
+    return f;
+}
+
+int opt_rosenbrock_hess(const double *x, double *H, void *ctx)
+{
+    const opt_rosenbrock *r = ctx;
+    const size_t n = r->n;
+    memset(H, 0, n * n * sizeof *H);
+    for (size_t i = 0; i + 1 < n; i++) {
+        const double u = x[i + 1] - x[i] * x[i];
+        H[i * n + i] += -4 * r->b * u + 8 * r->b * x[i] * x[i] + 2;
+        H[i * n + i + 1] += -4 * r->b * x[i];
+        H[(i + 1) * n + i] += -4 * r->b * x[i];
+        H[(i + 1) * n + i + 1] += 2 * r->b;
+    }
+    return OPT_OK;
+}
+
+opt_objective opt_rosenbrock_objective(opt_rosenbrock *r)
+{
+    return (opt_objective){ r->n, opt_rosenbrock_fdf, opt_rosenbrock_hess, r, "rosenbrock" };
+}
+
+/* ---- The saddle x^2 - y^2 ----------------------------------------------------------- */
+
+double opt_saddle_fdf(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    if (g) {
+        g[0] = 2 * x[0];
+        g[1] = -2 * x[1];
+    }
+    return x[0] * x[0] - x[1] * x[1];
+}
+
+int opt_saddle_hess(const double *x, double *H, void *ctx)
+{
+    (void)x;
+    (void)ctx;
+    H[0] = 2;
+    H[1] = H[2] = 0;
+    H[3] = -2;
+    return OPT_OK;
+}
+
+opt_objective opt_saddle_objective(void)
+{
+    return (opt_objective){ 2, opt_saddle_fdf, opt_saddle_hess, NULL, "saddle" };
+}
+
+/* ---- Multiclass hinge loss with L2 ------------------------------------------------ */
+
+double opt_hinge_fdf(const double *x, double *g, void *ctx)
+{
+    const opt_hinge *h = ctx;
+    const size_t D = h->D, K = h->K, N = h->N;
+    double loss = 0;
+    if (g)
+        memset(g, 0, K * D * sizeof *g);
+    for (size_t i = 0; i < N; i++) {
+        const double *xi = h->X + i * D;
+        const size_t yi = (size_t)h->y[i];
+        double sy = 0;
+        for (size_t d = 0; d < D; d++)
+            sy += x[yi * D + d] * xi[d];
+        for (size_t k = 0; k < K; k++) {
+            if (k == yi)
+                continue;
+            double sk = 0;
+            for (size_t d = 0; d < D; d++)
+                sk += x[k * D + d] * xi[d];
+            const double margin = sk - sy + h->delta;
+            if (margin > 0) {
+                loss += margin;
+                if (g) {
+                    /* d margin / d W_k = x_i, d margin / d W_{y_i} = -x_i */
+                    for (size_t d = 0; d < D; d++) {
+                        g[k * D + d] += xi[d] / (double)N;
+                        g[yi * D + d] -= xi[d] / (double)N;
+                    }
+                }
+            }
+        }
+    }
+    loss /= (double)N;
+    double reg = 0;
+    for (size_t j = 0; j < K * D; j++) {
+        reg += x[j] * x[j];
+        if (g)
+            g[j] += 2 * h->lambda * x[j];
+    }
+    return loss + h->lambda * reg;
+}
+
+opt_objective opt_hinge_objective(opt_hinge *h)
+{
+    return (opt_objective){ h->K * h->D, opt_hinge_fdf, NULL, h, "hinge" };
+}
+
+/* ---- Registry ------------------------------------------------------------------ */
+
+static opt_quad2 quad_axis = { 4, 0, 1 };           /* 4x^2 + y^2 */
+static opt_quad2 quad_rot45 = { 2.5, 1.5, 2.5 };    /* diag(4,1) rotated 45 deg */
+static opt_quad2 quad_ill45 = { 6.5, 5.5, 6.5 };    /* diag(12,1) rotated 45 deg */
+static opt_rosenbrock rosen2 = { 2, 1, 100 };
+
+static const opt_problem problems[] = {
+    { "quadratic", "4 x^2 + y^2 (Lambda = diag(4, 1), unrotated)", 2,
+      opt_quad2_fdf, opt_quad2_hess, &quad_axis, { -2.5, 2.5 } },
+    { "quadratic-rotated", "x^T Q diag(4, 1) Q^T x, Q rotates by 45 degrees", 2,
+      opt_quad2_fdf, opt_quad2_hess, &quad_rot45, { -2.5, 2.0 } },
+    { "ill-conditioned", "x^T Q diag(12, 1) Q^T x, Q rotates by 45 degrees", 2,
+      opt_quad2_fdf, opt_quad2_hess, &quad_ill45, { -2.5, 2.0 } },
+    { "rosenbrock", "(1 - x)^2 + 100 (y - x^2)^2", 2,
+      opt_rosenbrock_fdf, opt_rosenbrock_hess, &rosen2, { -1.2, 1.0 } },
+    { "saddle", "x^2 - y^2", 2,
+      opt_saddle_fdf, opt_saddle_hess, NULL, { 1.0, 0.01 } },
+};
+
+const opt_problem *opt_problem_lookup(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
+        if (strcmp(problems[i].name, name) == 0)
+            return &problems[i];
+    return NULL;
+}
+
+const opt_problem *opt_problem_list(size_t *count)
+{
+    *count = sizeof problems / sizeof *problems;
+    return problems;
+}
+
+opt_objective opt_problem_objective(const opt_problem *p)
+{
+    return (opt_objective){ p->n, p->fdf, p->hess, p->ctx, p->name };
+}

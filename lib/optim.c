@@ -16,21 +16,9 @@ static size_t gd_state_size(size_t n, const void *hp)
     return 0;
 }
 
-static int gd_init(void *state, size_t n, const void *hp)
+static int gd_step(opt_stepper *s, double *x, const double *g, double lr)
 {
-    (void)state;
-    (void)n;
-    (void)hp;
-    return OPT_OK;
-}
-
-static int gd_step(void *state, size_t n, const void *hp, double *x,
-                   const double *g, double lr, long t)
-{
-    (void)state;
-    (void)hp;
-    (void)t;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < s->n; i++)
         x[i] -= lr * g[i];
     return OPT_OK;
 }
@@ -38,7 +26,7 @@ static int gd_step(void *state, size_t n, const void *hp, double *x,
 static const opt_stepper_type gd_type = {
     "gd", "gradient descent: x <- x - lr g",
     sizeof(opt_gd_params), &gd_defaults, NULL, 0,
-    gd_state_size, gd_init, gd_step
+    gd_state_size, NULL, gd_step, NULL
 };
 const opt_stepper_type *opt_gd = &gd_type;
 
@@ -80,11 +68,14 @@ opt_stepper *opt_stepper_alloc(const opt_stepper_type *T, size_t n, const void *
     s->hp = malloc(T->hp_size ? T->hp_size : 1);
     size_t bytes = T->state_size(n, hp);
     s->state = calloc(1, bytes ? bytes : 1);
-    if (!s->hp || !s->state) {
+    s->group_end = malloc(sizeof *s->group_end);
+    if (!s->hp || !s->state || !s->group_end) {
         opt_stepper_free(s);
         return NULL;
     }
     memcpy(s->hp, hp, T->hp_size);
+    s->ngroups = 1;
+    s->group_end[0] = n;
     if (opt_stepper_reset(s) != OPT_OK) {
         opt_stepper_free(s);
         return NULL;
@@ -96,7 +87,7 @@ int opt_stepper_reset(opt_stepper *s)
 {
     memset(s->state, 0, s->type->state_size(s->n, s->hp));
     s->t = 0;
-    return s->type->init(s->state, s->n, s->hp);
+    return s->type->init ? s->type->init(s) : OPT_OK;
 }
 
 int opt_stepper_step(opt_stepper *s, double *x, const double *g, double lr)
@@ -104,16 +95,47 @@ int opt_stepper_step(opt_stepper *s, double *x, const double *g, double lr)
     if (!s || !x || !g || !(lr >= 0) || !isfinite(lr))
         return OPT_EINVAL;
     s->t++;
-    return s->type->step(s->state, s->n, s->hp, x, g, lr, s->t);
+    return s->type->step(s, x, g, lr);
 }
 
 void opt_stepper_free(opt_stepper *s)
 {
     if (!s)
         return;
+    if (s->type && s->type->destroy && s->state)
+        s->type->destroy(s);
     free(s->hp);
     free(s->state);
+    free(s->group_end);
     free(s);
+}
+
+int opt_stepper_set_groups(opt_stepper *s, const size_t *sizes, size_t count)
+{
+    if (!s || !sizes || count == 0)
+        return OPT_EINVAL;
+    size_t total = 0;
+    for (size_t k = 0; k < count; k++) {
+        if (sizes[k] == 0)
+            return OPT_EINVAL;
+        total += sizes[k];
+    }
+    if (total != s->n)
+        return OPT_EINVAL;
+    size_t *ends = realloc(s->group_end, count * sizeof *ends);
+    if (!ends)
+        return OPT_ENOMEM;
+    s->group_end = ends;
+    s->ngroups = count;
+    for (size_t k = 0, end = 0; k < count; k++)
+        ends[k] = end += sizes[k];
+    return opt_stepper_reset(s);
+}
+
+void opt_stepper_group(const opt_stepper *s, size_t k, size_t *begin, size_t *end)
+{
+    *begin = k ? s->group_end[k - 1] : 0;
+    *end = s->group_end[k];
 }
 
 /* ---- Hyper-parameters by name ----------------------------------------------------- */

@@ -30,6 +30,8 @@ typedef struct opt_hparam {
     const char *doc;
 } opt_hparam;
 
+typedef struct opt_stepper opt_stepper;
+
 typedef struct opt_stepper_type {
     const char *name;                 /* "gd", "adam", ... */
     const char *doc;                  /* one line with the update formula */
@@ -37,22 +39,30 @@ typedef struct opt_stepper_type {
     const void *hp_default;           /* its documented defaults */
     const opt_hparam *hparams;        /* descriptors, hp_count of them */
     size_t hp_count;
+    /* Bytes of state for vectors of length n. */
     size_t (*state_size)(size_t n, const void *hp);
-    /* Set the state for a fresh start (the state memory is zeroed first). */
-    int (*init)(void *state, size_t n, const void *hp);
-    /* One step: update x in place from the gradient g at x. `t` counts the
-     * steps taken so far, starting at 1 for the first step. */
-    int (*step)(void *state, size_t n, const void *hp, double *x,
-                const double *g, double lr, long t);
+    /* Prepare s->state for a fresh start (it is zeroed first); NULL when
+     * zeros are the right start. */
+    int (*init)(opt_stepper *s);
+    /* One step: update x in place from the gradient g at x. s->t counts the
+     * steps including this one (1 for the first step). */
+    int (*step)(opt_stepper *s, double *x, const double *g, double lr);
+    /* Release what the state owns besides its own memory; NULL when nothing. */
+    void (*destroy)(opt_stepper *s);
 } opt_stepper_type;
 
-typedef struct opt_stepper {
+struct opt_stepper {
     const opt_stepper_type *type;
     size_t n;
     long t;          /* steps taken */
     void *hp;        /* a copy of the hyper-parameters */
     void *state;     /* type->state_size(n, hp) bytes */
-} opt_stepper;
+    /* Parameter groups ("layers"), for methods that scale per group
+     * (NovoGrad, LARS): group k is x[group_end[k-1] .. group_end[k]-1],
+     * with group_end[-1] read as 0. One group of all n by default. */
+    size_t ngroups;
+    size_t *group_end;
+};
 
 /* A stepper for vectors of length n with hyper-parameters hp (copied; NULL
  * means the type's defaults). NULL when out of memory or n == 0. */
@@ -63,6 +73,11 @@ int opt_stepper_step(opt_stepper *s, double *x, const double *g, double lr);
 /* Forget all state (momentum buffers, step count) and start afresh. */
 int opt_stepper_reset(opt_stepper *s);
 void opt_stepper_free(opt_stepper *s);
+/* Split x into groups of the given sizes (which must add up to n); the
+ * state is reset. OPT_EINVAL when they do not add up. */
+int opt_stepper_set_groups(opt_stepper *s, const size_t *sizes, size_t count);
+/* The bounds [*begin, *end) of group k. */
+void opt_stepper_group(const opt_stepper *s, size_t k, size_t *begin, size_t *end);
 
 /* The type called name, or NULL. */
 const opt_stepper_type *opt_stepper_lookup(const char *name);

@@ -136,3 +136,18 @@ Test(run, rejects_mismatched_sizes)
     opt_stepper_free(s);
     cr_assert_null(opt_stepper_alloc(opt_gd, 0, NULL));
 }
+
+Test(optim, parameter_groups)
+{
+    opt_stepper *s = opt_stepper_alloc(opt_gd, 5, NULL);
+    size_t b, e;
+    cr_assert_eq(s->ngroups, 1);
+    opt_stepper_group(s, 0, &b, &e);
+    cr_assert(b == 0 && e == 5);
+    size_t bad[] = { 2, 2 }, good[] = { 2, 3 };
+    cr_assert_eq(opt_stepper_set_groups(s, bad, 2), OPT_EINVAL);
+    cr_assert_eq(opt_stepper_set_groups(s, good, 2), OPT_OK);
+    opt_stepper_group(s, 1, &b, &e);
+    cr_assert(b == 2 && e == 5);
+    opt_stepper_free(s);
+}

@@ -98,4 +98,52 @@ double opt_stepper_hp_get(const opt_stepper_type *T, const void *hp, const opt_h
 typedef struct opt_gd_params { int unused_; } opt_gd_params;
 extern const opt_stepper_type *opt_gd;
 
+/* --- SGD with momentum (sgd.c) ---------------------------------------------- */
+/* torch.optim.SGD; defaults as PyTorch: all zero (plain gradient descent). */
+typedef struct opt_sgd_params {
+    double momentum;      /* rho; default 0 */
+    double dampening;     /* default 0 */
+    double weight_decay;  /* default 0 */
+    int nesterov;         /* default 0; needs momentum > 0 and dampening = 0 */
+    int maximize;         /* default 0 */
+} opt_sgd_params;
+extern const opt_stepper_type *opt_sgd;
+
+/* --- AdaGrad (adagrad.c) ------------------------------------------------------ */
+/* torch.optim.Adagrad; PyTorch's default lr is 1e-2. */
+typedef struct opt_adagrad_params {
+    double lr_decay;                   /* default 0 */
+    double weight_decay;               /* default 0 */
+    double initial_accumulator_value;  /* default 0 */
+    double eps;                        /* default 1e-10 */
+    int maximize;                      /* default 0 */
+} opt_adagrad_params;
+extern const opt_stepper_type *opt_adagrad;
+
+/* --- RMSProp (rmsprop.c) -------------------------------------------------------- */
+/* torch.optim.RMSprop; PyTorch's default lr is 1e-2. */
+typedef struct opt_rmsprop_params {
+    double alpha;         /* default 0.99 */
+    double eps;           /* default 1e-8 */
+    double weight_decay;  /* default 0 */
+    double momentum;      /* default 0 */
+    int centered;         /* default 0 */
+    int maximize;         /* default 0 */
+} opt_rmsprop_params;
+extern const opt_stepper_type *opt_rmsprop;
+
+/* --- Adam, AMSGrad, AdamW (adam.c) ---------------------------------------------- */
+/* torch.optim.Adam and AdamW; PyTorch's default lr is 1e-3 for both. */
+typedef struct opt_adam_params {
+    double beta1;         /* default 0.9 */
+    double beta2;         /* default 0.999 */
+    double eps;           /* default 1e-8 */
+    double weight_decay;  /* Adam: L2 in the gradient, default 0;
+                             AdamW: decoupled, default 1e-2 */
+    int amsgrad;          /* default 0 */
+    int maximize;         /* default 0 */
+} opt_adam_params;
+extern const opt_stepper_type *opt_adam;
+extern const opt_stepper_type *opt_adamw;
+
 #endif

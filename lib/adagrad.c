@@ -1,0 +1,65 @@
+/* adagrad.c — AdaGrad (Duchi, Hazan & Singer, 2011), as torch.optim.Adagrad
+ * (PyTorch 1.13):
+ *
+ *   g = g + weight_decay x
+ *   clr = lr / (1 + (t - 1) lr_decay)
+ *   G = G + g^2                       (G starts at initial_accumulator_value)
+ *   x = x - clr g / (sqrt(G) + eps)
+ *
+ * G only grows, so the effective step of every coordinate decays to zero.
+ */
+#include <math.h>
+#include <stddef.h>
+#include "optim.h"
+#include "status.h"
+
+static const opt_adagrad_params defaults = { 0, 0, 0, 1e-10, 0 };
+
+#define HP(field, kind, lo, hi, doc) \
+    { #field, offsetof(opt_adagrad_params, field), kind, lo, hi, doc }
+static const opt_hparam hparams[] = {
+    HP(lr_decay, OPT_HP_DOUBLE, 0, 1e6, "learning rate decay: lr / (1 + (t - 1) lr_decay)"),
+    HP(weight_decay, OPT_HP_DOUBLE, 0, 1e6, "L2 penalty added to the gradient"),
+    HP(initial_accumulator_value, OPT_HP_DOUBLE, 0, 1e300, "starting value of G"),
+    HP(eps, OPT_HP_DOUBLE, 0, 1, "added to the denominator"),
+    HP(maximize, OPT_HP_BOOL, 0, 1, "ascend instead of descend"),
+};
+#undef HP
+
+static size_t state_size(size_t n, const void *hp)
+{
+    (void)hp;
+    return n * sizeof(double);
+}
+
+static int init(opt_stepper *s)
+{
+    const opt_adagrad_params *p = s->hp;
+    double *G = s->state;
+    for (size_t i = 0; i < s->n; i++)
+        G[i] = p->initial_accumulator_value;
+    return OPT_OK;
+}
+
+static int step(opt_stepper *s, double *x, const double *g, double lr)
+{
+    const opt_adagrad_params *p = s->hp;
+    double *G = s->state;
+    const double clr = lr / (1 + (double)(s->t - 1) * p->lr_decay);
+    const double sign = p->maximize ? -1 : 1;
+    for (size_t i = 0; i < s->n; i++) {
+        double gi = sign * g[i];
+        if (p->weight_decay != 0)
+            gi += p->weight_decay * x[i];
+        G[i] += gi * gi;
+        x[i] -= clr * (gi / (sqrt(G[i]) + p->eps));
+    }
+    return OPT_OK;
+}
+
+const opt_stepper_type opt_adagrad_type = {
+    "adagrad", "AdaGrad: G += g^2; x -= lr g / (sqrt(G) + eps)",
+    sizeof(opt_adagrad_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
+    state_size, init, step, NULL
+};
+const opt_stepper_type *opt_adagrad = &opt_adagrad_type;

@@ -1,0 +1,92 @@
+/* adam.c — Adam (Kingma & Ba, 2015), AMSGrad (Reddi et al., 2018) and
+ * AdamW (Loshchilov & Hutter, 2019), as torch.optim.Adam and AdamW
+ * (PyTorch 1.13), in this order of operations:
+ *
+ *   AdamW:  x = x (1 - lr weight_decay)          (decoupled decay)
+ *   Adam:   g = g + weight_decay x               (L2 in the gradient)
+ *   m = beta1 m + (1 - beta1) g
+ *   v = beta2 v + (1 - beta2) g^2
+ *   vmax = max(vmax, v), used for v below         (amsgrad)
+ *   x = x - (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ *
+ * Note where eps goes: added after the bias correction of sqrt(v), as
+ * PyTorch does, not inside the square root.
+ */
+#include <math.h>
+#include <stddef.h>
+#include "optim.h"
+#include "status.h"
+
+static const opt_adam_params adam_defaults = { 0.9, 0.999, 1e-8, 0, 0, 0 };
+static const opt_adam_params adamw_defaults = { 0.9, 0.999, 1e-8, 1e-2, 0, 0 };
+
+#define HP(field, kind, lo, hi, doc) \
+    { #field, offsetof(opt_adam_params, field), kind, lo, hi, doc }
+static const opt_hparam hparams[] = {
+    HP(beta1, OPT_HP_DOUBLE, 0, 0.999999999, "decay of the first moment m"),
+    HP(beta2, OPT_HP_DOUBLE, 0, 0.999999999, "decay of the second moment v"),
+    HP(eps, OPT_HP_DOUBLE, 0, 1, "added to the denominator"),
+    HP(weight_decay, OPT_HP_DOUBLE, 0, 1e6, "L2 (Adam) or decoupled (AdamW) weight decay"),
+    HP(amsgrad, OPT_HP_BOOL, 0, 1, "use the running maximum of v (AMSGrad)"),
+    HP(maximize, OPT_HP_BOOL, 0, 1, "ascend instead of descend"),
+};
+#undef HP
+
+/* m, v and, for AMSGrad, vmax. */
+static size_t state_size(size_t n, const void *hp)
+{
+    const opt_adam_params *p = hp;
+    return (p->amsgrad ? 3 : 2) * n * sizeof(double);
+}
+
+static int adam_family_step(opt_stepper *s, double *x, const double *g, double lr,
+                            int decoupled)
+{
+    const opt_adam_params *p = s->hp;
+    const size_t n = s->n;
+    double *m = s->state, *v = m + n, *vmax = p->amsgrad ? v + n : NULL;
+    const double bc1 = 1 - pow(p->beta1, (double)s->t);
+    const double bc2_sqrt = sqrt(1 - pow(p->beta2, (double)s->t));
+    const double step_size = lr / bc1;
+    const double sign = p->maximize ? -1 : 1;
+    const double shrink = 1 - lr * p->weight_decay;
+    for (size_t i = 0; i < n; i++) {
+        double gi = sign * g[i];
+        if (decoupled)
+            x[i] *= shrink;
+        else if (p->weight_decay != 0)
+            gi += p->weight_decay * x[i];
+        m[i] = p->beta1 * m[i] + (1 - p->beta1) * gi;
+        v[i] = p->beta2 * v[i] + (1 - p->beta2) * gi * gi;
+        double vi = v[i];
+        if (vmax) {
+            vmax[i] = fmax(vmax[i], v[i]);
+            vi = vmax[i];
+        }
+        x[i] -= step_size * (m[i] / (sqrt(vi) / bc2_sqrt + p->eps));
+    }
+    return OPT_OK;
+}
+
+static int adam_step(opt_stepper *s, double *x, const double *g, double lr)
+{
+    return adam_family_step(s, x, g, lr, 0);
+}
+
+static int adamw_step(opt_stepper *s, double *x, const double *g, double lr)
+{
+    return adam_family_step(s, x, g, lr, 1);
+}
+
+const opt_stepper_type opt_adam_type = {
+    "adam", "Adam: m, v moving averages with bias correction; x -= lr m^ / (sqrt(v^) + eps)",
+    sizeof(opt_adam_params), &adam_defaults, hparams, sizeof hparams / sizeof *hparams,
+    state_size, NULL, adam_step, NULL
+};
+const opt_stepper_type opt_adamw_type = {
+    "adamw", "AdamW: Adam with decoupled weight decay x *= 1 - lr wd",
+    sizeof(opt_adam_params), &adamw_defaults, hparams, sizeof hparams / sizeof *hparams,
+    state_size, NULL, adamw_step, NULL
+};
+const opt_stepper_type *opt_adam = &opt_adam_type;
+const opt_stepper_type *opt_adamw = &opt_adamw_type;

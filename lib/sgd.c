@@ -1,0 +1,68 @@
+/* sgd.c — stochastic gradient descent with momentum, dampening, Nesterov
+ * and weight decay, exactly as torch.optim.SGD (PyTorch 1.13):
+ *
+ *   d = g + weight_decay * x
+ *   b = d                                  on the first step
+ *   b = momentum * b + (1 - dampening) d   afterwards
+ *   d = d + momentum * b   (nesterov)   or   d = b
+ *   x = x - lr * d
+ *
+ * With momentum = 0 this is plain gradient descent.
+ */
+#include <stddef.h>
+#include "optim.h"
+#include "status.h"
+
+static const opt_sgd_params defaults = { 0, 0, 0, 0, 0 };
+
+static const opt_hparam hparams[] = {
+    { "momentum", offsetof(opt_sgd_params, momentum), OPT_HP_DOUBLE, 0, 1,
+      "momentum factor rho (0: none)" },
+    { "dampening", offsetof(opt_sgd_params, dampening), OPT_HP_DOUBLE, 0, 1,
+      "dampening of the new gradient in the buffer" },
+    { "weight_decay", offsetof(opt_sgd_params, weight_decay), OPT_HP_DOUBLE, 0, 1e6,
+      "L2 penalty added to the gradient" },
+    { "nesterov", offsetof(opt_sgd_params, nesterov), OPT_HP_BOOL, 0, 1,
+      "Nesterov momentum (needs momentum > 0, dampening = 0)" },
+    { "maximize", offsetof(opt_sgd_params, maximize), OPT_HP_BOOL, 0, 1,
+      "ascend instead of descend" },
+};
+
+static size_t state_size(size_t n, const void *hp)
+{
+    const opt_sgd_params *p = hp;
+    return p->momentum != 0 ? n * sizeof(double) : 0;
+}
+
+static int init(opt_stepper *s)
+{
+    const opt_sgd_params *p = s->hp;
+    if (p->nesterov && (p->momentum <= 0 || p->dampening != 0))
+        return OPT_EINVAL;
+    return OPT_OK;
+}
+
+static int step(opt_stepper *s, double *x, const double *g, double lr)
+{
+    const opt_sgd_params *p = s->hp;
+    double *buf = s->state;
+    const double sign = p->maximize ? -1 : 1;
+    for (size_t i = 0; i < s->n; i++) {
+        double d = sign * g[i];
+        if (p->weight_decay != 0)
+            d += p->weight_decay * x[i];
+        if (p->momentum != 0) {
+            buf[i] = s->t == 1 ? d : p->momentum * buf[i] + (1 - p->dampening) * d;
+            d = p->nesterov ? d + p->momentum * buf[i] : buf[i];
+        }
+        x[i] -= lr * d;
+    }
+    return OPT_OK;
+}
+
+const opt_stepper_type opt_sgd_type = {
+    "sgd", "SGD (PyTorch): b = rho b + (1 - dampening) g; x -= lr (g + rho b | b)",
+    sizeof(opt_sgd_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
+    state_size, init, step, NULL
+};
+const opt_stepper_type *opt_sgd = &opt_sgd_type;

@@ -33,12 +33,16 @@ const opt_stepper_type *opt_gd = &gd_type;
 /* ---- Registry: add a new type's pointer here ------------------------------------ */
 
 /* Each type object is defined in its own file; opt_<name> points at it. */
-extern const opt_stepper_type opt_sgd_type, opt_adagrad_type, opt_rmsprop_type,
-    opt_adam_type, opt_adamw_type;
+extern const opt_stepper_type opt_sgd_type, opt_momentum_type, opt_momentum_classic_type,
+    opt_momentum_ema_type, opt_adagrad_type, opt_rmsprop_type, opt_adam_type,
+    opt_adamw_type, opt_radam_type, opt_nadam_type, opt_novograd_type, opt_lars_type,
+    opt_lookahead_type;
 
 static const opt_stepper_type *const registry[] = {
-    &gd_type, &opt_sgd_type, &opt_adagrad_type, &opt_rmsprop_type, &opt_adam_type,
-    &opt_adamw_type,
+    &gd_type, &opt_sgd_type, &opt_momentum_type, &opt_momentum_classic_type,
+    &opt_momentum_ema_type, &opt_adagrad_type, &opt_rmsprop_type, &opt_adam_type,
+    &opt_adamw_type, &opt_radam_type, &opt_nadam_type, &opt_novograd_type,
+    &opt_lars_type, &opt_lookahead_type,
     NULL
 };
 

@@ -146,4 +146,79 @@ typedef struct opt_adam_params {
 extern const opt_stepper_type *opt_adam;
 extern const opt_stepper_type *opt_adamw;
 
+/* --- The lecture's momentum formulations (momentum.c) ---------------------------- */
+/* "momentum" (v = rho v + g; x -= lr v), "momentum-classic" (v = rho v - lr g;
+ * x += v) and "momentum-ema" (v = beta v + (1 - beta) g; x -= lr v; its
+ * hyper-parameter is called beta). Equal iterates: classic with (rho, lr)
+ * = momentum with (rho, lr); ema with (beta, lr) = momentum with
+ * (rho = beta, lr (1 - beta)). Default rho = beta = 0.9. */
+typedef struct opt_momentum_params { double rho; } opt_momentum_params;
+extern const opt_stepper_type *opt_momentum;
+extern const opt_stepper_type *opt_momentum_classic;
+extern const opt_stepper_type *opt_momentum_ema;
+
+/* --- RAdam (radam.c) --------------------------------------------------------------- */
+/* torch.optim.RAdam; PyTorch's default lr is 1e-3. */
+typedef struct opt_radam_params {
+    double beta1;          /* default 0.9 */
+    double beta2;          /* default 0.999 */
+    double eps;            /* default 1e-8 */
+    double weight_decay;   /* default 0 */
+    double rho_threshold;  /* rectify when rho_t > this; default 5 (PyTorch),
+                              the paper's Algorithm 2 uses 4 */
+    int maximize;          /* default 0 */
+} opt_radam_params;
+extern const opt_stepper_type *opt_radam;
+/* rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t), rho_inf = 2 / (1 - beta2) - 1. */
+double opt_radam_rho(double beta2, long t);
+/* r_t = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t));
+ * meaningful for rho_t > 4. */
+double opt_radam_rectification(double beta2, long t);
+
+/* --- NAdam (nadam.c) ----------------------------------------------------------------- */
+/* torch.optim.NAdam; PyTorch's default lr is 2e-3. */
+typedef struct opt_nadam_params {
+    double beta1;           /* default 0.9 */
+    double beta2;           /* default 0.999 */
+    double eps;             /* default 1e-8 */
+    double weight_decay;    /* default 0 */
+    double momentum_decay;  /* default 4e-3 */
+    int maximize;           /* default 0 */
+} opt_nadam_params;
+extern const opt_stepper_type *opt_nadam;
+
+/* --- NovoGrad (novograd.c), per parameter group ---------------------------------- */
+/* Not in PyTorch: the paper's Algorithm 1 and its reference implementation. */
+typedef struct opt_novograd_params {
+    double beta1;         /* default 0.95 */
+    double beta2;         /* default 0.98 */
+    double eps;           /* default 1e-8 */
+    double weight_decay;  /* decoupled; default 0 */
+    int grad_averaging;   /* default 0 */
+} opt_novograd_params;
+extern const opt_stepper_type *opt_novograd;
+
+/* --- LARS (lars.c), per parameter group -------------------------------------------- */
+/* Not in PyTorch: the paper's Algorithm 1. */
+typedef struct opt_lars_params {
+    double momentum;      /* default 0.9 */
+    double weight_decay;  /* default 5e-4 */
+    double trust;         /* the trust coefficient eta; default 1e-3 */
+} opt_lars_params;
+extern const opt_stepper_type *opt_lars;
+/* trust ||x|| / (||g|| + weight_decay ||x||), or 1 when a norm is zero. */
+double opt_lars_local_lr(const double *x, const double *g, size_t n, double trust,
+                         double weight_decay);
+
+/* --- Lookahead (lookahead.c) around any stepper ---------------------------------------- */
+typedef struct opt_lookahead_params {
+    long k;               /* default 5 */
+    double alpha;         /* default 0.5 */
+    opt_stepper *inner;   /* the fast optimizer; owned (freed) by the lookahead */
+} opt_lookahead_params;
+extern const opt_stepper_type *opt_lookahead;
+/* A Lookahead stepper around inner, which it owns from then on: freeing
+ * the Lookahead frees inner, and on failure (NULL) inner is freed too. */
+opt_stepper *opt_lookahead_alloc(opt_stepper *inner, long k, double alpha);
+
 #endif

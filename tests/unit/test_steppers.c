@@ -203,11 +203,159 @@ Test(steppers, every_registered_type_is_consistent)
                       T->name, d->name, def, d->min, d->max);
         }
         /* One step of every method on a 3-vector moves it downhill. */
-        opt_stepper *s = opt_stepper_alloc(T, 3, NULL);
+        opt_stepper *s = T == opt_lookahead
+            ? opt_lookahead_alloc(opt_stepper_alloc(opt_sgd, 3, NULL), 5, 0.5)
+            : opt_stepper_alloc(T, 3, NULL);
+        cr_assert_not_null(s, "%s", T->name);
         double x[] = { 1, -1, 2 }, g[] = { 1, -1, 2 };
         cr_assert_eq(opt_stepper_step(s, x, g, 1e-3), OPT_OK);
         cr_assert(x[0] < 1 && x[1] > -1 && x[2] < 2, "%s", T->name);
         opt_stepper_free(s);
     }
-    cr_assert_geq(count, 6);
+    cr_assert_geq(count, 14);
+}
+
+Test(momentum, three_formulations_give_the_same_iterates)
+{
+    /* On 4x^2 + y^2 from (1, 1): "momentum" (rho, lr), "momentum-classic"
+     * (rho, lr) and "momentum-ema" (beta = rho, lr / (1 - rho)) and SGD
+     * (momentum = rho, lr) agree to rounding for 50 steps. */
+    const opt_problem *p = opt_problem_lookup("quadratic");
+    opt_objective o = opt_problem_objective(p);
+    const double rho = 0.6, lr = 0.02;
+    opt_momentum_params mp = { rho };
+    opt_sgd_params sp = { .momentum = rho };
+    opt_stepper *s[4] = {
+        opt_stepper_alloc(opt_momentum, 2, &mp), opt_stepper_alloc(opt_momentum_classic, 2, &mp),
+        opt_stepper_alloc(opt_momentum_ema, 2, &mp), opt_stepper_alloc(opt_sgd, 2, &sp),
+    };
+    const double rates[4] = { lr, lr, lr / (1 - rho), lr };
+    double x[4][2], g[2];
+    for (int j = 0; j < 4; j++)
+        x[j][0] = x[j][1] = 1;
+    for (int k = 0; k < 50; k++)
+        for (int j = 0; j < 4; j++) {
+            opt_eval(&o, x[j], g);
+            opt_stepper_step(s[j], x[j], g, rates[j]);
+        }
+    for (int j = 1; j < 4; j++)
+        for (int i = 0; i < 2; i++)
+            cr_assert_float_eq(x[j][i], x[0][i], 1e-14 * fmax(1, fabs(x[0][i])),
+                               "formulation %d coordinate %d: %.17g vs %.17g", j, i, x[j][i], x[0][i]);
+    cr_assert_lt(fabs(x[0][0]), 0.1);  /* and it did move */
+    for (int j = 0; j < 4; j++)
+        opt_stepper_free(s[j]);
+}
+
+Test(radam, rho_t_and_rectification)
+{
+    /* beta2 = 0.999: rho_inf = 1999, rho_1 = 1999 - 2 * 0.999 / 0.001 = 1 */
+    cr_assert_float_eq(opt_radam_rho(0.999, 1), 1, 1e-9);
+    /* rho_2 = 1999 - 4 * 0.998001 / 0.001999 */
+    cr_assert_float_eq(opt_radam_rho(0.999, 2), 1999 - 4 * 0.998001 / 0.001999, 1e-9);
+    /* rho_t grows by about one a step at first: the threshold 5 is first
+     * passed at t = 6 */
+    cr_assert_lt(opt_radam_rho(0.999, 5), 5);
+    cr_assert_gt(opt_radam_rho(0.999, 6), 5);
+    /* r_t -> 1 as rho_t -> rho_inf */
+    cr_assert_float_eq(opt_radam_rectification(0.999, 1000000), 1, 1e-9);
+    double r6 = opt_radam_rho(0.999, 6), inf = 1999;
+    cr_assert_float_eq(opt_radam_rectification(0.999, 6),
+                       sqrt((r6 - 4) * (r6 - 2) * inf / ((inf - 4) * (inf - 2) * r6)), 1e-15);
+}
+
+Test(radam, first_steps_are_bias_corrected_momentum)
+{
+    /* m^ = 1, 0.29 / 0.19, 0.561 / 0.271 and no adaptive scaling yet */
+    double x1 = 1 - 0.1, x2 = x1 - 0.1 * 0.29 / 0.19, x3 = x2 - 0.1 * 0.561 / 0.271;
+    three_steps(opt_radam, NULL, 0.1, G, (double[]){ x1, x2, x3 }, 1e-14);
+    /* threshold 0: rectified (and adaptive) from the first step when rho_t > 0 */
+    opt_radam_params p = { 0.9, 0.999, 1e-8, 0, 0, 0 };
+    opt_stepper *s = opt_stepper_alloc(opt_radam, 1, &p);
+    double x = 1, g = 2;
+    opt_stepper_step(s, &x, &g, 0.1);
+    /* t = 1: m^ = 2, sqrt(1 - beta2) / sqrt(v) = 1 / 2, so the step is
+     * 0.1 * r_1, with rho_1 = 1: r_1 = sqrt(3 * 1 * 1999 / (1995 * 1997 * 1)) */
+    double r1 = sqrt((1 - 4) * (1 - 2) * 1999.0 / (1995.0 * 1997.0 * 1));
+    cr_assert_float_eq(x, 1 - 0.1 * 2 * (sqrt(0.001) / (sqrt(0.004) + 1e-8)) * r1, 1e-15);
+    opt_stepper_free(s);
+}
+
+Test(nadam, three_steps_by_hand)
+{
+    /* mu_t = 0.9 (1 - 0.5 * 0.96^(0.004 t)) */
+    double mu[5], x = 1, m = 0, v = 0, prod = 1, want[3];
+    for (int t = 1; t <= 4; t++)
+        mu[t] = 0.9 * (1 - 0.5 * pow(0.96, 0.004 * t));
+    for (int t = 1; t <= 3; t++) {
+        double g = G[t - 1];
+        m = 0.9 * m + 0.1 * g;
+        v = 0.999 * v + 0.001 * g * g;
+        prod *= mu[t];
+        double d = sqrt(v / (1 - pow(0.999, t))) + 1e-8;
+        x -= 0.1 * (1 - mu[t]) / (1 - prod) * g / d;
+        x -= 0.1 * mu[t + 1] / (1 - prod * mu[t + 1]) * m / d;
+        want[t - 1] = x;
+    }
+    three_steps(opt_nadam, NULL, 0.1, G, want, 1e-14);
+}
+
+Test(novograd, per_group_second_moment)
+{
+    /* Two groups {x0, x1} and {x2}; gradients (3, 4 | 2), then (0, 1 | 1). */
+    opt_stepper *s = opt_stepper_alloc(opt_novograd, 3, NULL);
+    size_t sizes[] = { 2, 1 };
+    cr_assert_eq(opt_stepper_set_groups(s, sizes, 2), OPT_OK);
+    double x[] = { 1, 1, 1 };
+    double g1[] = { 3, 4, 2 }, g2[] = { 0, 1, 1 };
+    opt_stepper_step(s, x, g1, 0.1);
+    /* t = 1: v = ||g||^2 = 25 and 4; m = g / (sqrt v + eps) */
+    double d1 = 5 + 1e-8, d2 = 2 + 1e-8;
+    double m[] = { 3 / d1, 4 / d1, 2 / d2 };
+    cr_assert_float_eq(x[0], 1 - 0.1 * m[0], 1e-15);
+    cr_assert_float_eq(x[1], 1 - 0.1 * m[1], 1e-15);
+    cr_assert_float_eq(x[2], 1 - 0.1 * m[2], 1e-15);
+    double x0[] = { x[0], x[1], x[2] };
+    opt_stepper_step(s, x, g2, 0.1);
+    /* t = 2: v = 0.98 * 25 + 0.02 * 1 = 24.52 and 0.98 * 4 + 0.02 = 3.94 */
+    double e1 = sqrt(24.52) + 1e-8, e2 = sqrt(3.94) + 1e-8;
+    cr_assert_float_eq(x[0], x0[0] - 0.1 * (0.95 * m[0] + 0 / e1), 1e-15);
+    cr_assert_float_eq(x[1], x0[1] - 0.1 * (0.95 * m[1] + 1 / e1), 1e-15);
+    cr_assert_float_eq(x[2], x0[2] - 0.1 * (0.95 * m[2] + 1 / e2), 1e-15);
+    opt_stepper_free(s);
+}
+
+Test(lars, local_learning_rate_per_layer)
+{
+    /* ||x|| = 5, ||g|| = 10 (first layer): lambda = 0.001 * 5 / (10 + 5e-4 * 5) */
+    double x[] = { 3, 4, 1 }, g[] = { 6, 8, 0 };
+    double lam = 0.001 * 5 / (10 + 5e-4 * 5);
+    cr_assert_float_eq(opt_lars_local_lr(x, g, 2, 1e-3, 5e-4), lam, 1e-18);
+    /* a zero gradient gives lambda = 1 */
+    cr_assert_eq(opt_lars_local_lr(x + 2, g + 2, 1, 1e-3, 5e-4), 1);
+    opt_stepper *s = opt_stepper_alloc(opt_lars, 3, NULL);
+    size_t sizes[] = { 2, 1 };
+    opt_stepper_set_groups(s, sizes, 2);
+    opt_stepper_step(s, x, g, 0.1);
+    cr_assert_float_eq(x[0], 3 - 0.1 * lam * (6 + 5e-4 * 3), 1e-15);
+    cr_assert_float_eq(x[1], 4 - 0.1 * lam * (8 + 5e-4 * 4), 1e-15);
+    /* second layer: lambda = 1, only the weight decay acts */
+    cr_assert_float_eq(x[2], 1 - 0.1 * (0 + 5e-4 * 1), 1e-15);
+    opt_stepper_free(s);
+}
+
+Test(lookahead, slow_weights_every_k_steps)
+{
+    /* Inner GD with lr 0.1 on the gradient sequence 1, 2, 3, 4 (fed
+     * directly), k = 2, alpha = 0.5: fast 1 -> 0.9 -> 0.7, sync to
+     * phi = 1 + 0.5 (0.7 - 1) = 0.85; fast 0.85 -> 0.55 -> 0.15, sync to
+     * 0.85 + 0.5 (0.15 - 0.85) = 0.5. */
+    opt_stepper *s = opt_lookahead_alloc(opt_stepper_alloc(opt_gd, 1, NULL), 2, 0.5);
+    double x = 1, g[] = { 1, 2, 3, 4 }, want[] = { 0.9, 0.85, 0.55, 0.5 };
+    for (int k = 0; k < 4; k++) {
+        opt_stepper_step(s, &x, &g[k], 0.1);
+        cr_assert_float_eq(x, want[k], 1e-15, "step %d: %.17g", k + 1, x);
+    }
+    opt_stepper_free(s);
+    cr_assert_null(opt_lookahead_alloc(opt_stepper_alloc(opt_gd, 1, NULL), 0, 0.5));
 }

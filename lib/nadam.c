@@ -1,0 +1,76 @@
+/* nadam.c — NAdam (Dozat, 2016, "Incorporating Nesterov momentum into
+ * Adam"), as torch.optim.NAdam (PyTorch 1.13), with the momentum schedule
+ * mu_t = beta1 (1 - 0.5 * 0.96^(t psi)), psi = momentum_decay:
+ *
+ *   g = g + weight_decay x
+ *   mu_t, mu_{t+1} from the schedule;  P_t = mu_1 ... mu_t
+ *   m = beta1 m + (1 - beta1) g;   v = beta2 v + (1 - beta2) g^2
+ *   d = sqrt(v / (1 - beta2^t)) + eps
+ *   x = x - lr (1 - mu_t) / (1 - P_t) g / d - lr mu_{t+1} / (1 - P_t mu_{t+1}) m / d
+ */
+#include <math.h>
+#include <stddef.h>
+#include "optim.h"
+#include "status.h"
+
+static const opt_nadam_params defaults = { 0.9, 0.999, 1e-8, 0, 4e-3, 0 };
+
+#define HP(field, kind, lo, hi, doc) \
+    { #field, offsetof(opt_nadam_params, field), kind, lo, hi, doc }
+static const opt_hparam hparams[] = {
+    HP(beta1, OPT_HP_DOUBLE, 0, 0.999999999, "decay of the first moment m"),
+    HP(beta2, OPT_HP_DOUBLE, 0, 0.999999999, "decay of the second moment v"),
+    HP(eps, OPT_HP_DOUBLE, 0, 1, "added to the denominator"),
+    HP(weight_decay, OPT_HP_DOUBLE, 0, 1e6, "L2 penalty added to the gradient"),
+    HP(momentum_decay, OPT_HP_DOUBLE, 0, 1e6, "psi in mu_t = beta1 (1 - 0.5 * 0.96^(t psi))"),
+    HP(maximize, OPT_HP_BOOL, 0, 1, "ascend instead of descend"),
+};
+#undef HP
+
+/* m, v, then the running product of the mu_t. */
+static size_t state_size(size_t n, const void *hp)
+{
+    (void)hp;
+    return (2 * n + 1) * sizeof(double);
+}
+
+static int init(opt_stepper *s)
+{
+    double *mu_product = (double *)s->state + 2 * s->n;
+    *mu_product = 1;
+    return OPT_OK;
+}
+
+static int step(opt_stepper *s, double *x, const double *g, double lr)
+{
+    const opt_nadam_params *p = s->hp;
+    const size_t n = s->n;
+    double *m = s->state, *v = m + n, *mu_product = v + n;
+    const double t = (double)s->t;
+    const double bc2 = 1 - pow(p->beta2, t);
+    const double mu = p->beta1 * (1 - 0.5 * pow(0.96, t * p->momentum_decay));
+    const double mu_next = p->beta1 * (1 - 0.5 * pow(0.96, (t + 1) * p->momentum_decay));
+    *mu_product *= mu;
+    const double mu_product_next = *mu_product * mu_next;
+    const double c_grad = -lr * (1 - mu) / (1 - *mu_product);
+    const double c_mom = -lr * mu_next / (1 - mu_product_next);
+    const double sign = p->maximize ? -1 : 1;
+    for (size_t i = 0; i < n; i++) {
+        double gi = sign * g[i];
+        if (p->weight_decay != 0)
+            gi += p->weight_decay * x[i];
+        m[i] = p->beta1 * m[i] + (1 - p->beta1) * gi;
+        v[i] = p->beta2 * v[i] + (1 - p->beta2) * gi * gi;
+        const double d = sqrt(v[i] / bc2) + p->eps;
+        x[i] += c_grad * (gi / d);
+        x[i] += c_mom * (m[i] / d);
+    }
+    return OPT_OK;
+}
+
+const opt_stepper_type opt_nadam_type = {
+    "nadam", "NAdam: Adam with a Nesterov look-ahead on the first moment",
+    sizeof(opt_nadam_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
+    state_size, init, step, NULL
+};
+const opt_stepper_type *opt_nadam = &opt_nadam_type;

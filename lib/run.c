@@ -5,6 +5,7 @@
 #include "run.h"
 #include "status.h"
 #include "vec.h"
+#include "clip.h"
 
 /* ---- Traces ------------------------------------------------------------------- */
 
@@ -141,6 +142,10 @@ int opt_run(const opt_objective *obj, opt_stepper *s, double *x,
         f_prev = f;
         /* Step k+1. */
         double lr = p->schedule ? p->schedule(k + 1, p->lr, p->schedule_ctx) : p->lr;
+        if (p->clip_value > 0)
+            opt_clip_value(g, n, p->clip_value);
+        if (p->clip_norm > 0)
+            opt_clip_norm(g, n, p->clip_norm);
         int st = opt_stepper_step(s, x, g, lr);
         if (st) {
             status = st;

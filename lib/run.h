@@ -27,8 +27,12 @@ typedef struct opt_run_params {
     double gtol;        /* stop when ||g|| <= gtol; default 0 (off) */
     double ftol;        /* stop when |f_k - f_{k-1}| <= ftol * max(1, |f_k|);
                            default 0 (off) */
-    opt_lr_fn schedule; /* NULL: constant lr */
+    opt_lr_fn schedule; /* NULL: constant lr; opt_schedule_fn with an
+                           opt_schedule as ctx for the named schedules */
     void *schedule_ctx;
+    double clip_norm;   /* clip the gradient to this global norm before each
+                           step (the trace keeps the unclipped norm); 0: off */
+    double clip_value;  /* clamp each gradient entry to [-v, v]; 0: off */
     /* Called after each recorded row; a non-zero return stops the run with
      * that status. NULL: none. */
     int (*progress)(long step, double f, double gnorm, const double *x, size_t n, void *ctx);

@@ -112,6 +112,120 @@ opt_objective opt_saddle_objective(void)
     return (opt_objective){ 2, opt_saddle_fdf, opt_saddle_hess, NULL, "saddle" };
 }
 
+/* ---- Beale ------------------------------------------------------------------------ */
+
+static const double beale_c[3] = { 1.5, 2.25, 2.625 };
+
+double opt_beale_fdf(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    const double a = x[0], b = x[1];
+    double f = 0, ga = 0, gb = 0, bk = 1;   /* bk = b^k */
+    for (int k = 1; k <= 3; k++) {
+        const double dbk = k * bk;           /* d(b^k)/db */
+        bk *= b;
+        const double r = beale_c[k - 1] - a + a * bk;
+        f += r * r;
+        ga += 2 * r * (bk - 1);
+        gb += 2 * r * a * dbk;
+    }
+    if (g) {
+        g[0] = ga;
+        g[1] = gb;
+    }
+    return f;
+}
+
+int opt_beale_hess(const double *x, double *H, void *ctx)
+{
+    (void)ctx;
+    const double a = x[0], b = x[1];
+    double haa = 0, hab = 0, hbb = 0, bk = 1;
+    for (int k = 1; k <= 3; k++) {
+        const double dbk = k * bk;                       /* k b^(k-1) */
+        const double d2bk = k == 2 ? 2 : k == 3 ? 6 * b : 0;  /* k(k-1) b^(k-2) */
+        bk *= b;
+        const double r = beale_c[k - 1] - a + a * bk;
+        const double ra = bk - 1, rb = a * dbk;          /* dr/da, dr/db */
+        haa += 2 * ra * ra;
+        hab += 2 * (rb * ra + r * dbk);
+        hbb += 2 * (rb * rb + r * a * d2bk);
+    }
+    H[0] = haa;
+    H[1] = H[2] = hab;
+    H[3] = hbb;
+    return OPT_OK;
+}
+
+/* ---- Himmelblau ------------------------------------------------------------------ */
+
+double opt_himmelblau_fdf(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    const double u = x[0] * x[0] + x[1] - 11, v = x[0] + x[1] * x[1] - 7;
+    if (g) {
+        g[0] = 4 * x[0] * u + 2 * v;
+        g[1] = 2 * u + 4 * x[1] * v;
+    }
+    return u * u + v * v;
+}
+
+int opt_himmelblau_hess(const double *x, double *H, void *ctx)
+{
+    (void)ctx;
+    const double u = x[0] * x[0] + x[1] - 11, v = x[0] + x[1] * x[1] - 7;
+    H[0] = 4 * u + 8 * x[0] * x[0] + 2;
+    H[1] = H[2] = 4 * x[0] + 4 * x[1];
+    H[3] = 2 + 4 * v + 8 * x[1] * x[1];
+    return OPT_OK;
+}
+
+/* ---- The long valley ------------------------------------------------------------ */
+
+double opt_valley_fdf(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    if (g) {
+        g[0] = 0.2 * x[0];
+        g[1] = 4 * x[1];
+    }
+    return 0.1 * x[0] * x[0] + 2 * x[1] * x[1];
+}
+
+int opt_valley_hess(const double *x, double *H, void *ctx)
+{
+    (void)x;
+    (void)ctx;
+    H[0] = 0.2;
+    H[1] = H[2] = 0;
+    H[3] = 4;
+    return OPT_OK;
+}
+
+/* ---- The cliff ----------------------------------------------------------------------- */
+
+double opt_cliff_fdf(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    const double sig = 1 / (1 + exp(-20 * (x[0] - 1)));
+    if (g) {
+        g[0] = 0.1 * x[0] + 10 * 20 * sig * (1 - sig);
+        g[1] = 0.1 * x[1];
+    }
+    return 0.05 * (x[0] * x[0] + x[1] * x[1]) + 10 * sig;
+}
+
+int opt_cliff_hess(const double *x, double *H, void *ctx)
+{
+    (void)ctx;
+    const double sig = 1 / (1 + exp(-20 * (x[0] - 1)));
+    /* d/dx [sig (1 - sig)] = 20 sig (1 - sig) (1 - 2 sig) */
+    H[0] = 0.1 + 10 * 20 * 20 * sig * (1 - sig) * (1 - 2 * sig);
+    H[1] = H[2] = 0;
+    H[3] = 0.1;
+    return OPT_OK;
+}
+
 /* ---- Multiclass hinge loss with L2 ------------------------------------------------ */
 
 double opt_hinge_fdf(const double *x, double *g, void *ctx)
@@ -179,6 +293,14 @@ static const opt_problem problems[] = {
       opt_rosenbrock_fdf, opt_rosenbrock_hess, &rosen2, { -1.2, 1.0 } },
     { "saddle", "x^2 - y^2", 2,
       opt_saddle_fdf, opt_saddle_hess, NULL, { 1.0, 0.01 } },
+    { "beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", 2,
+      opt_beale_fdf, opt_beale_hess, NULL, { 1.0, 1.5 } },
+    { "himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", 2,
+      opt_himmelblau_fdf, opt_himmelblau_hess, NULL, { -0.5, -0.5 } },
+    { "long-valley", "0.1 x^2 + 2 y^2", 2,
+      opt_valley_fdf, opt_valley_hess, NULL, { -5.0, -2.0 } },
+    { "cliff", "0.05 (x^2 + y^2) + 10 sigmoid(20 (x - 1))", 2,
+      opt_cliff_fdf, opt_cliff_hess, NULL, { 3.0, 1.0 } },
 };
 
 const opt_problem *opt_problem_lookup(const char *name)

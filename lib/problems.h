@@ -43,6 +43,25 @@ double opt_saddle_fdf(const double *x, double *g, void *ctx);
 int opt_saddle_hess(const double *x, double *H, void *ctx);
 opt_objective opt_saddle_objective(void);
 
+/* --- More two-dimensional test functions (ctx unused) ---------------------- */
+/* Beale: (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2;
+ * minimum 0 at (3, 0.5), flat plateaus and steep walls around it. */
+double opt_beale_fdf(const double *x, double *g, void *ctx);
+int opt_beale_hess(const double *x, double *H, void *ctx);
+/* Himmelblau: (x^2 + y - 11)^2 + (x + y^2 - 7)^2; four minima of value 0,
+ * one at (3, 2). */
+double opt_himmelblau_fdf(const double *x, double *g, void *ctx);
+int opt_himmelblau_hess(const double *x, double *H, void *ctx);
+/* The long valley 0.1 x^2 + 2 y^2: Hessian diag(0.2, 4), condition number
+ * 20; gradient descent zig-zags across it while crawling along it. */
+double opt_valley_fdf(const double *x, double *g, void *ctx);
+int opt_valley_hess(const double *x, double *H, void *ctx);
+/* A cliff: 0.05 (x^2 + y^2) + 10 sigmoid(20 (x - 1)). A gentle bowl with a
+ * wall of height 10 at x = 1 whose slope reaches 50: a gradient step taken
+ * on the wall throws the iterate far away. */
+double opt_cliff_fdf(const double *x, double *g, void *ctx);
+int opt_cliff_hess(const double *x, double *H, void *ctx);
+
 /* --- Multiclass hinge (SVM) loss with L2 ------------------------------- */
 /* Data: N examples of dimension D in X (row-major N-by-D), labels y[i] in
  * [0, K). Parameters: W, K-by-D row-major, flattened to x (n = K * D).

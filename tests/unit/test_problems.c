@@ -174,3 +174,25 @@ Test(problems, registry_lists_and_finds)
     cr_assert_null(opt_problem_lookup("rosenbruck"));
     cr_assert_null(opt_problem_lookup(NULL));
 }
+
+Test(problems, minima_of_beale_himmelblau_valley_and_the_cliff_wall)
+{
+    const struct { const char *name; double x, y; } minima[] = {
+        { "beale", 3, 0.5 }, { "himmelblau", 3, 2 }, { "long-valley", 0, 0 },
+    };
+    for (int i = 0; i < 3; i++) {
+        opt_objective o = opt_problem_objective(opt_problem_lookup(minima[i].name));
+        double x[] = { minima[i].x, minima[i].y }, g[2];
+        cr_assert_float_eq(opt_eval(&o, x, g), 0, 1e-15, "%s", minima[i].name);
+        cr_assert(fabs(g[0]) < 1e-14 && fabs(g[1]) < 1e-14, "%s", minima[i].name);
+    }
+    /* The cliff's slope at the wall x = 1 is 0.1 + 200 / 4 = 50.1. */
+    opt_objective c = opt_problem_objective(opt_problem_lookup("cliff"));
+    double w[] = { 1, 0 }, g[2];
+    cr_assert_float_eq(opt_eval(&c, w, g), 0.05 + 5, 1e-14);
+    cr_assert_float_eq(g[0], 50.1, 1e-12);
+    /* Beale's Hessian at b = 0, where a careless b^(k-2) would divide by 0 */
+    opt_objective b = opt_problem_objective(opt_problem_lookup("beale"));
+    double z[] = { 1.3, 0 };
+    cr_assert_lt(hessian_check(&b, z), 1e-6);
+}

@@ -44,15 +44,13 @@ static int init(opt_stepper *s)
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_adagrad_params *p = s->hp;
-    double *G = s->state;
+    double *restrict G = s->state;
     const double clr = lr / (1 + (double)(s->t - 1) * p->lr_decay);
-    const double sign = p->maximize ? -1 : 1;
+    const double sign = p->maximize ? -1 : 1, wd = p->weight_decay, eps = p->eps;
     for (size_t i = 0; i < s->n; i++) {
-        double gi = sign * g[i];
-        if (p->weight_decay != 0)
-            gi += p->weight_decay * x[i];
+        const double gi = sign * g[i] + wd * x[i];
         G[i] += gi * gi;
-        x[i] -= clr * (gi / (sqrt(G[i]) + p->eps));
+        x[i] -= clr * (gi / (sqrt(G[i]) + eps));
     }
     return OPT_OK;
 }

@@ -54,16 +54,16 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
     const double mu_product_next = *mu_product * mu_next;
     const double c_grad = -lr * (1 - mu) / (1 - *mu_product);
     const double c_mom = -lr * mu_next / (1 - mu_product_next);
-    const double sign = p->maximize ? -1 : 1;
+    const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
+    const double b1 = p->beta1, b2 = p->beta2, eps = p->eps;
+    double *restrict mr = m, *restrict vr = v;
     for (size_t i = 0; i < n; i++) {
-        double gi = sign * g[i];
-        if (p->weight_decay != 0)
-            gi += p->weight_decay * x[i];
-        m[i] = p->beta1 * m[i] + (1 - p->beta1) * gi;
-        v[i] = p->beta2 * v[i] + (1 - p->beta2) * gi * gi;
-        const double d = sqrt(v[i] / bc2) + p->eps;
+        const double gi = sign * g[i] + wd * x[i];
+        mr[i] = b1 * mr[i] + (1 - b1) * gi;
+        vr[i] = b2 * vr[i] + (1 - b2) * gi * gi;
+        const double d = sqrt(vr[i] / bc2) + eps;
         x[i] += c_grad * (gi / d);
-        x[i] += c_mom * (m[i] / d);
+        x[i] += c_mom * (mr[i] / d);
     }
     return OPT_OK;
 }

@@ -59,23 +59,26 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_radam_params *p = s->hp;
     const size_t n = s->n;
-    double *m = s->state, *v = m + n;
-    const double bc1 = 1 - pow(p->beta1, (double)s->t);
-    const double bc2 = 1 - pow(p->beta2, (double)s->t);
-    const int rectify = opt_radam_rho(p->beta2, s->t) > p->rho_threshold;
-    const double rect = rectify ? opt_radam_rectification(p->beta2, s->t) : 0;
-    const double sign = p->maximize ? -1 : 1;
-    for (size_t i = 0; i < n; i++) {
-        double gi = sign * g[i];
-        if (p->weight_decay != 0)
-            gi += p->weight_decay * x[i];
-        m[i] = p->beta1 * m[i] + (1 - p->beta1) * gi;
-        v[i] = p->beta2 * v[i] + (1 - p->beta2) * gi * gi;
-        const double mhat = m[i] / bc1;
-        if (rectify)
-            x[i] -= mhat * lr * (sqrt(bc2) / (sqrt(v[i]) + p->eps)) * rect;
-        else
-            x[i] -= mhat * lr;
+    double *restrict m = s->state, *restrict v = m + n;
+    const double b1 = p->beta1, b2 = p->beta2, eps = p->eps;
+    const double bc1 = 1 - pow(b1, (double)s->t);
+    const double bc2_sqrt = sqrt(1 - pow(b2, (double)s->t));
+    const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
+    if (opt_radam_rho(b2, s->t) > p->rho_threshold) {
+        const double rect = opt_radam_rectification(b2, s->t);
+        for (size_t i = 0; i < n; i++) {
+            const double gi = sign * g[i] + wd * x[i];
+            m[i] = b1 * m[i] + (1 - b1) * gi;
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+            x[i] -= m[i] / bc1 * lr * (bc2_sqrt / (sqrt(v[i]) + eps)) * rect;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            const double gi = sign * g[i] + wd * x[i];
+            m[i] = b1 * m[i] + (1 - b1) * gi;
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+            x[i] -= m[i] / bc1 * lr;
+        }
     }
     return OPT_OK;
 }

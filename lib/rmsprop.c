@@ -37,31 +37,43 @@ static size_t state_size(size_t n, const void *hp)
     return (1 + (p->momentum > 0) + (p->centered != 0)) * n * sizeof(double);
 }
 
+/* One branch-free loop per combination of momentum and centering, so each
+ * vectorizes. */
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_rmsprop_params *p = s->hp;
     const size_t n = s->n;
-    double *v = s->state, *next = v + n;
-    double *b = p->momentum > 0 ? next : NULL;
-    double *a = p->centered ? (b ? next + n : next) : NULL;
-    const double sign = p->maximize ? -1 : 1;
-    for (size_t i = 0; i < n; i++) {
-        double gi = sign * g[i];
-        if (p->weight_decay != 0)
-            gi += p->weight_decay * x[i];
-        v[i] = p->alpha * v[i] + (1 - p->alpha) * gi * gi;
-        double d;
-        if (a) {
-            a[i] = p->alpha * a[i] + (1 - p->alpha) * gi;
-            d = sqrt(v[i] - a[i] * a[i]) + p->eps;
-        } else {
-            d = sqrt(v[i]) + p->eps;
+    double *restrict v = s->state, *next = v + n;
+    double *restrict b = p->momentum > 0 ? next : NULL;
+    double *restrict a = p->centered ? (b ? next + n : next) : NULL;
+    const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
+    const double al = p->alpha, eps = p->eps, mom = p->momentum;
+    if (!a && !b) {
+        for (size_t i = 0; i < n; i++) {
+            const double gi = sign * g[i] + wd * x[i];
+            v[i] = al * v[i] + (1 - al) * gi * gi;
+            x[i] -= lr * (gi / (sqrt(v[i]) + eps));
         }
-        if (b) {
-            b[i] = p->momentum * b[i] + gi / d;
+    } else if (!a) {
+        for (size_t i = 0; i < n; i++) {
+            const double gi = sign * g[i] + wd * x[i];
+            v[i] = al * v[i] + (1 - al) * gi * gi;
+            b[i] = mom * b[i] + gi / (sqrt(v[i]) + eps);
             x[i] -= lr * b[i];
-        } else {
-            x[i] -= lr * (gi / d);
+        }
+    } else {
+        /* centered, with or without momentum */
+        for (size_t i = 0; i < n; i++) {
+            const double gi = sign * g[i] + wd * x[i];
+            v[i] = al * v[i] + (1 - al) * gi * gi;
+            a[i] = al * a[i] + (1 - al) * gi;
+            const double d = sqrt(v[i] - a[i] * a[i]) + eps;
+            if (b) {
+                b[i] = mom * b[i] + gi / d;
+                x[i] -= lr * b[i];
+            } else {
+                x[i] -= lr * (gi / d);
+            }
         }
     }
     return OPT_OK;

@@ -42,20 +42,29 @@ static int init(opt_stepper *s)
     return OPT_OK;
 }
 
+/* Branch-free loops so the compiler can vectorize them: every case is one
+ * formula with loop-invariant coefficients, and the coefficients 0 and 1
+ * reproduce the cases exactly (0 b + 1 d is d to the last bit). */
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_sgd_params *p = s->hp;
-    double *buf = s->state;
-    const double sign = p->maximize ? -1 : 1;
-    for (size_t i = 0; i < s->n; i++) {
-        double d = sign * g[i];
-        if (p->weight_decay != 0)
-            d += p->weight_decay * x[i];
-        if (p->momentum != 0) {
-            buf[i] = s->t == 1 ? d : p->momentum * buf[i] + (1 - p->dampening) * d;
-            d = p->nesterov ? d + p->momentum * buf[i] : buf[i];
-        }
-        x[i] -= lr * d;
+    const size_t n = s->n;
+    const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
+    if (p->momentum == 0) {
+        for (size_t i = 0; i < n; i++)
+            x[i] -= lr * (sign * g[i] + wd * x[i]);
+        return OPT_OK;
+    }
+    double *restrict buf = s->state;
+    const int first = s->t == 1;
+    const double keep = first ? 0 : p->momentum;        /* weight of the old buffer */
+    const double take = first ? 1 : 1 - p->dampening;   /* weight of the new gradient */
+    const double use_d = p->nesterov ? 1 : 0;
+    const double use_b = p->nesterov ? p->momentum : 1;
+    for (size_t i = 0; i < n; i++) {
+        const double d = sign * g[i] + wd * x[i];
+        buf[i] = keep * buf[i] + take * d;
+        x[i] -= lr * (use_d * d + use_b * buf[i]);
     }
     return OPT_OK;
 }

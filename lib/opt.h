@@ -11,6 +11,7 @@
 #include "schedule.h"
 #include "ema.h"
 #include "clip.h"
+#include "linesearch.h"
 #include "run.h"
 #include "config.h"
 #include "lab.h"

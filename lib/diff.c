@@ -121,3 +121,87 @@ int opt_grad_check(const opt_objective *obj, const double *x, double h,
     free(ga);
     return st;
 }
+
+/* ---- Second derivatives ------------------------------------------------------------ */
+
+int opt_hessian_fd(const opt_objective *obj, const double *x, double h, double *H)
+{
+    if (!obj || !x || !H || obj->n == 0)
+        return OPT_EINVAL;
+    if (h <= 0)
+        h = OPT_H_CENTRAL;
+    const size_t n = obj->n;
+    double *w = copy_point(x, n), *gp = malloc(2 * n * sizeof *gp);
+    if (!w || !gp) {
+        free(w);
+        free(gp);
+        return OPT_ENOMEM;
+    }
+    double *gm = gp + n;
+    int st = OPT_OK;
+    for (size_t j = 0; j < n && !st; j++) {
+        const double xj = w[j], hj = h * fmax(1, fabs(xj));
+        w[j] = xj + hj;
+        const double up = w[j] - xj;
+        double fp = opt_eval(obj, w, gp);
+        w[j] = xj - hj;
+        const double down = w[j] - xj;
+        double fm = opt_eval(obj, w, gm);
+        w[j] = xj;
+        if (!isfinite(fp) || !isfinite(fm) || !opt_all_finite(gp, n) || !opt_all_finite(gm, n)) {
+            st = OPT_EDIVERGED;
+            break;
+        }
+        for (size_t i = 0; i < n; i++)
+            H[i * n + j] = (gp[i] - gm[i]) / (up - down);
+    }
+    if (!st)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
+    free(w);
+    free(gp);
+    return st;
+}
+
+int opt_hessian_vector(const opt_objective *obj, const double *x, const double *v, double h,
+                       double *Hv)
+{
+    if (!obj || !x || !v || !Hv || obj->n == 0)
+        return OPT_EINVAL;
+    if (h <= 0)
+        h = OPT_H_CENTRAL;
+    const size_t n = obj->n;
+    const double vn = opt_norm2(v, n);
+    if (vn == 0) {
+        memset(Hv, 0, n * sizeof *Hv);
+        return OPT_OK;
+    }
+    const double t = h * fmax(1, opt_norm2(x, n)) / vn;
+    double *w = malloc(2 * n * sizeof *w);
+    if (!w)
+        return OPT_ENOMEM;
+    double *gm = w + n;
+    for (size_t i = 0; i < n; i++)
+        w[i] = x[i] - t * v[i];
+    double fm = opt_eval(obj, w, gm);
+    for (size_t i = 0; i < n; i++)
+        w[i] = x[i] + t * v[i];
+    double fp = opt_eval(obj, w, Hv);
+    int st = isfinite(fp) && isfinite(fm) ? OPT_OK : OPT_EDIVERGED;
+    for (size_t i = 0; i < n; i++)
+        Hv[i] = (Hv[i] - gm[i]) / (2 * t);
+    if (!opt_all_finite(Hv, n))
+        st = OPT_EDIVERGED;
+    free(w);
+    return st;
+}
+
+int opt_hessian(const opt_objective *obj, const double *x, double *H)
+{
+    if (!obj)
+        return OPT_EINVAL;
+    if (obj->hess)
+        return obj->hess(x, H, obj->ctx);
+    return opt_hessian_fd(obj, x, 0, H);
+}

@@ -35,4 +35,23 @@ double opt_rel_error(double a, double b);
 int opt_grad_check(const opt_objective *obj, const double *x, double h,
                    double *max_err, size_t *worst);
 
+/* --- Second derivatives from gradients ------------------------------------- */
+
+/* The Hessian of obj at x by central differences of the analytic gradient,
+ * column j from (g(x + h_j e_j) - g(x - h_j e_j)) / (2 h_j) with
+ * h_j = h max(1, |x_j|) (h <= 0 means OPT_H_CENTRAL), then symmetrized,
+ * H = (H + H^T) / 2. H is row-major n-by-n. 2n gradient evaluations. */
+int opt_hessian_fd(const opt_objective *obj, const double *x, double h, double *H);
+
+/* The Hessian-vector product H(x) v by a central difference of gradients
+ * along v: (g(x + t v) - g(x - t v)) / (2 t), t = h max(1, ||x||) / ||v||
+ * (h <= 0 means OPT_H_CENTRAL). Two gradient evaluations, no n-by-n
+ * matrix. Hv = 0 for v = 0. */
+int opt_hessian_vector(const opt_objective *obj, const double *x, const double *v, double h,
+                       double *Hv);
+
+/* The Hessian of obj at x: its analytic callback when it has one, else
+ * opt_hessian_fd with the default step. */
+int opt_hessian(const opt_objective *obj, const double *x, double *H);
+
 #endif

@@ -12,6 +12,7 @@
 #include "ema.h"
 #include "clip.h"
 #include "linesearch.h"
+#include "newton.h"
 #include "run.h"
 #include "config.h"
 #include "lab.h"

@@ -1,0 +1,77 @@
+/* newton.h — Newton's method: pure, damped and modified.
+ *
+ * The Newton step solves H d = -g: it jumps to the minimum of the local
+ * quadratic model f(x) + g.d + d.H d / 2, so one step solves a quadratic
+ * and convergence near a minimum with a positive definite Hessian is
+ * quadratic. The variants:
+ *
+ *   OPT_NEWTON_PURE       x <- x + d, step 1 always. On an indefinite H the
+ *                         model has a saddle, and the step goes there: on
+ *                         x^2 - y^2 it lands on the saddle point in one step.
+ *   OPT_NEWTON_DAMPED     the same direction with a line search (Armijo by
+ *                         default); when d is not a descent direction it
+ *                         falls back to -g for that iteration.
+ *   OPT_NEWTON_EIGEN      modified: H = Q diag(l) Q^T with every l replaced
+ *                         by max(|l|, min_eig), so the model is convex and d
+ *                         always descends; negative curvature is followed
+ *                         downhill instead of up to the saddle.
+ *   OPT_NEWTON_CHOLESKY   modified: Cholesky of H + tau I with the smallest
+ *                         tau from the sequence 0, beta, 2 beta, ... (tau0 =
+ *                         beta - min H_ii when a diagonal entry is not
+ *                         positive) that succeeds (Nocedal & Wright,
+ *                         Algorithm 3.3); cheaper than an eigendecomposition.
+ *
+ * The Hessian comes from obj->hess when the objective has one, else from
+ * finite differences of the gradient (diff.h). Dense linear algebra goes
+ * through GSL (and its CBLAS, OpenBLAS): n^2 memory, O(n^3) per step.
+ */
+#ifndef OPT_NEWTON_H
+#define OPT_NEWTON_H
+
+#include "linesearch.h"
+#include "objective.h"
+
+typedef enum {
+    OPT_NEWTON_PURE, OPT_NEWTON_DAMPED, OPT_NEWTON_EIGEN, OPT_NEWTON_CHOLESKY
+} opt_newton_kind;
+
+typedef struct opt_newton_params {
+    opt_newton_kind kind;   /* default OPT_NEWTON_CHOLESKY */
+    double epsilon;         /* stop when ||g|| <= epsilon max(1, ||x||); default 1e-10 */
+    long max_iterations;    /* default 100 */
+    double min_eig;         /* OPT_NEWTON_EIGEN: the eigenvalue floor; default 1e-8 */
+    double beta;            /* OPT_NEWTON_CHOLESKY: the first shift; default 1e-3 */
+    opt_ls_kind linesearch; /* damped and modified; default OPT_LS_BACKTRACKING */
+    opt_ls_params ls;       /* default opt_ls_defaults() */
+} opt_newton_params;
+
+opt_newton_params opt_newton_defaults(void);
+
+typedef struct opt_newton_result {
+    int status;          /* OPT_OK, OPT_EMAXITER, OPT_ENOPROG (line search failed
+                            or singular Hessian for pure Newton), OPT_EDIVERGED */
+    long iterations;
+    long evaluations;    /* of f and g (Hessians not counted) */
+    double f, gnorm;
+    const char *reason;  /* "gradient norm", "budget", "line search: ...",
+                            "singular Hessian", "diverged", "stopped by progress" */
+} opt_newton_result;
+
+/* Called after every iteration k = 1, 2, ... with the new point; a non-zero
+ * return stops the run with that status. Also called once with k = 0 at the
+ * start (step = 0). */
+typedef int (*opt_newton_progress)(void *instance, long k, const double *x, double f,
+                                   const double *g, double step, size_t n);
+
+/* Minimize obj from x (updated in place; *fx receives f(x)). p NULL:
+ * defaults; progress may be NULL. Returns res->status. */
+int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton_params *p,
+               opt_newton_progress progress, void *instance, opt_newton_result *res);
+
+/* The direction d of one step of kind at gradient g with the Hessian H
+ * (row-major n-by-n; overwritten). OPT_ENOPROG when H is singular (pure and
+ * damped). *tau receives the shift used (Cholesky) or 0. */
+int opt_newton_direction(opt_newton_kind kind, double *H, const double *g, size_t n,
+                         const opt_newton_params *p, double *d, double *tau);
+
+#endif

@@ -13,6 +13,7 @@
 #include "clip.h"
 #include "linesearch.h"
 #include "newton.h"
+#include "lbfgs.h"
 #include "run.h"
 #include "config.h"
 #include "lab.h"

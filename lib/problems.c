@@ -226,6 +226,82 @@ int opt_cliff_hess(const double *x, double *H, void *ctx)
     return OPT_OK;
 }
 
+/* ---- Moré–Garbow–Hillstrom problems in n dimensions ------------------------------ */
+
+double opt_ext_rosenbrock_fdf(const double *x, double *g, void *ctx)
+{
+    const size_t n = *(const size_t *)ctx;
+    double f = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        const double t1 = 1 - x[i], t2 = 10 * (x[i + 1] - x[i] * x[i]);
+        f += t1 * t1 + t2 * t2;
+        if (g) {
+            g[i + 1] = 20 * t2;
+            g[i] = -2 * (x[i] * g[i + 1] + t1);
+        }
+    }
+    return f;
+}
+
+void opt_ext_rosenbrock_start(double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        x[i] = i % 2 ? 1.0 : -1.2;
+}
+
+double opt_ext_powell_fdf(const double *x, double *g, void *ctx)
+{
+    const size_t n = *(const size_t *)ctx;
+    double f = 0;
+    for (size_t i = 0; i + 3 < n; i += 4) {
+        const double a = x[i] + 10 * x[i + 1], b = x[i + 2] - x[i + 3];
+        const double c = x[i + 1] - 2 * x[i + 2], d = x[i] - x[i + 3];
+        const double c2 = c * c, d2 = d * d;
+        f += a * a + 5 * b * b + c2 * c2 + 10 * d2 * d2;
+        if (g) {
+            g[i] = 2 * a + 40 * d2 * d;
+            g[i + 1] = 20 * a + 4 * c2 * c;
+            g[i + 2] = 10 * b - 8 * c2 * c;
+            g[i + 3] = -10 * b - 40 * d2 * d;
+        }
+    }
+    return f;
+}
+
+void opt_ext_powell_start(double *x, size_t n)
+{
+    static const double block[4] = { 3, -1, 0, 1 };
+    for (size_t i = 0; i < n; i++)
+        x[i] = block[i % 4];
+}
+
+double opt_trigonometric_fdf(const double *x, double *g, void *ctx)
+{
+    const size_t n = *(const size_t *)ctx;
+    double sum_cos = 0;
+    for (size_t j = 0; j < n; j++)
+        sum_cos += cos(x[j]);
+    double f = 0, sum_r = 0;
+    for (size_t i = 0; i < n; i++) {
+        const double r = (double)n - sum_cos + (double)(i + 1) * (1 - cos(x[i])) - sin(x[i]);
+        f += r * r;
+        sum_r += r;
+        if (g)
+            g[i] = r;   /* kept for the second pass */
+    }
+    if (g)
+        /* d r_i / d x_k = sin x_k + [i = k] ((k + 1) sin x_k - cos x_k) */
+        for (size_t k = 0; k < n; k++)
+            g[k] = 2 * (sum_r * sin(x[k]) + g[k] * ((double)(k + 1) * sin(x[k]) - cos(x[k])));
+    return f;
+}
+
+void opt_trigonometric_start(double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        x[i] = 1.0 / (double)n;
+}
+
 /* ---- Multiclass hinge loss with L2 ------------------------------------------------ */
 
 double opt_hinge_fdf(const double *x, double *g, void *ctx)

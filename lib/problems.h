@@ -62,6 +62,26 @@ int opt_valley_hess(const double *x, double *H, void *ctx);
 double opt_cliff_fdf(const double *x, double *g, void *ctx);
 int opt_cliff_hess(const double *x, double *H, void *ctx);
 
+/* --- Standard n-dimensional problems (Moré, Garbow & Hillstrom, 1981) ----- */
+/* ctx points at a size_t holding n. */
+/* Extended Rosenbrock (MGH 21), n even: sum over pairs of
+ * (1 - x_{2i})^2 + 100 (x_{2i+1} - x_{2i}^2)^2 (0-based); start (-1.2, 1, ...),
+ * minimum 0 at (1, ..., 1). The pairs do not interact, unlike the chained
+ * opt_rosenbrock. */
+double opt_ext_rosenbrock_fdf(const double *x, double *g, void *ctx);
+/* Extended Powell singular (MGH 22), n a multiple of 4: per block
+ * (x1 + 10 x2)^2 + 5 (x3 - x4)^2 + (x2 - 2 x3)^4 + 10 (x1 - x4)^4; start
+ * (3, -1, 0, 1, ...), minimum 0 at 0 where the Hessian is singular. */
+double opt_ext_powell_fdf(const double *x, double *g, void *ctx);
+/* Trigonometric (MGH 26): sum_i r_i^2 with
+ * r_i = n - sum_j cos x_j + i (1 - cos x_i) - sin x_i (i = 1..n); start
+ * x_j = 1/n; minimum 0. Its gradient costs O(n), not O(n^2). */
+double opt_trigonometric_fdf(const double *x, double *g, void *ctx);
+/* The standard start points of the three, into x (n entries). */
+void opt_ext_rosenbrock_start(double *x, size_t n);
+void opt_ext_powell_start(double *x, size_t n);
+void opt_trigonometric_start(double *x, size_t n);
+
 /* --- Multiclass hinge (SVM) loss with L2 ------------------------------- */
 /* Data: N examples of dimension D in X (row-major N-by-D), labels y[i] in
  * [0, K). Parameters: W, K-by-D row-major, flattened to x (n = K * D).

@@ -196,3 +196,31 @@ Test(problems, minima_of_beale_himmelblau_valley_and_the_cliff_wall)
     double z[] = { 1.3, 0 };
     cr_assert_lt(hessian_check(&b, z), 1e-6);
 }
+
+Test(problems, more_garbow_hillstrom_problems)
+{
+    size_t n = 8;
+    opt_objective probs[] = {
+        { n, opt_ext_rosenbrock_fdf, NULL, &n, "ext-rosenbrock" },
+        { n, opt_ext_powell_fdf, NULL, &n, "ext-powell" },
+        { n, opt_trigonometric_fdf, NULL, &n, "trigonometric" },
+    };
+    void (*starts[])(double *, size_t) = { opt_ext_rosenbrock_start, opt_ext_powell_start,
+                                           opt_trigonometric_start };
+    /* The values at the standard starts: 24.2 per pair; 215 per Powell
+     * block (25 + 5 + 1 + 10 * 16 ... = (3 - 10)^2 + 5 (0 - 1)^2 + (-1 - 0)^4 +
+     * 10 (3 - 1)^4 = 49 + 5 + 1 + 160). */
+    const double f0[] = { 24.2 * 4, 215.0 * 2, -1 };
+    for (int c = 0; c < 3; c++) {
+        double x[8], g[8];
+        starts[c](x, n);
+        double f = opt_eval(&probs[c], x, g);
+        if (f0[c] > 0)
+            cr_assert_float_eq(f, f0[c], 1e-12, "%s: f(x0) = %.17g", probs[c].name, f);
+        check_everywhere(&probs[c], -1.5, 1.5, 0);
+    }
+    double zero[8] = { 0 }, g[8];
+    cr_assert_eq(opt_eval(&probs[1], zero, g), 0);
+    /* Trigonometric at 0: r_i = n - n + 0 - 0 = 0 */
+    cr_assert_eq(opt_eval(&probs[2], zero, g), 0);
+}

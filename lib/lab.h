@@ -86,6 +86,9 @@ void opt_lab_printf(opt_lab *lab, const char *fmt, ...) __attribute__((format(pr
  * and recorded under key in numbers.tsv with full precision. */
 void opt_lab_quote(opt_lab *lab, const char *key, double value, const char *fmt,
                    const char *text);
+/* Record key = value in numbers.tsv without printing it (for numbers a lab
+ * prints in a line of its own, such as a per-method summary). */
+void opt_lab_record(opt_lab *lab, const char *key, double value);
 /* Say, once per exercise, that the student's function is not implemented
  * yet and the library's reference is used instead. */
 void opt_lab_not_implemented(opt_lab *lab, const char *exercise);
@@ -95,7 +98,8 @@ void opt_lab_progress(opt_lab *lab, const char *what, long done, long total);
 /* --- Tables ------------------------------------------------------------------- */
 typedef struct opt_table opt_table;
 /* Open OUT/<name>.tsv (under a temporary name) with the tab-separated
- * header `columns` ("h\tforward\tcentral"). Exits 1 when it cannot. */
+ * header `columns` ("h\tforward\tcentral"; NULL when the writer prints its
+ * own header through opt_table_file). Exits 1 when it cannot. */
 opt_table *opt_lab_table(opt_lab *lab, const char *name, const char *columns);
 /* One row of as many numbers as the header has columns, as %.17g. */
 void opt_table_row(opt_table *t, const double *values);
@@ -112,8 +116,11 @@ void opt_lab_trace(opt_lab *lab, const char *name, const opt_trace *tr, const ch
 
 /* --- Figures ------------------------------------------------------------------ */
 /* Render figures/<script>.gp into OUT/<script>.{pdf,png,svg} through
- * gnuplot, with the variables datadir, outbase and term set by -e, plus
- * any extra assignments in vars ("nmethods=3; title='...'"; may be NULL).
+ * gnuplot, with the string variables datadir (OUT), outfile (the file to
+ * write), term ('pdf', 'png' or 'svg'), stylefile (figures/style.gp, which
+ * the script loads first) and root (the source tree) set by -e, plus any
+ * extra assignments in vars ("nmethods=3; title='...'"; may be NULL).
+ * figures/ is found under $OPTLAB_ROOT, else the source tree compiled in.
  * Skipped under --no-plot. A gnuplot failure is reported on stderr and
  * makes opt_lab_finish() return 1; no partial figure is left behind. */
 void opt_lab_figure(opt_lab *lab, const char *script, const char *vars);

@@ -9,9 +9,12 @@ CC      ?= cc
 ifeq ($(origin CC),default)
 CC      := cc
 endif
-OPT     ?= -O2
+OPT     ?= -O3
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wstrict-prototypes
+# No errno from sqrt and friends (libopt never reads it), so their loops vectorize;
+# ISO C mode keeps floating-point contraction off, so results do not depend on FMA.
+MATH    := -fno-math-errno
 ROOT    := $(CURDIR)
 
 # pkg-config is asked only when a target needs the libraries, so `make deps`
@@ -34,7 +37,7 @@ OBJ     := $(B)/obj
 BIN     := $(B)/bin
 export OPTLAB_BIN := $(abspath $(BIN))
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS) -MMD -MP
+ALL_CFLAGS = $(WARN) $(MATH) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # ---- Library ----------------------------------------------------------------
@@ -93,8 +96,15 @@ figures: labs
 	@scripts/figures $(BIN) $(LAB_SLUGS)
 
 # ---- Handouts ---------------------------------------------------------------------
-handouts:
-	@scripts/weave-all $(LAB_SLUGS)
+# Each lab woven into $(BUILD)/handouts/NN-slug.html (prose, code, figures,
+# exercises; self-contained, math as MathML: no network), plus index.html.
+handouts: figures
+	@scripts/weave-all --build "$(B)" --out "$(BUILD)/handouts" $(LAB_SLUGS)
+
+# The weaver on a fixture lab (tests/handouts/run --browser also renders it).
+check-handouts:
+	@tests/handouts/run
+.PHONY: check-handouts
 
 # ---- Tests --------------------------------------------------------------------------
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -120,14 +130,21 @@ test: deps
 build-all: lib labs $(UNIT_BINS)
 
 # ---- Autograder -----------------------------------------------------------------------
-# make grade [LAB=NN] [IMPL=labs|solutions|DIR]
+# make grade [LAB=NN] [IMPL=labs|solutions|DIR]: build the grade tests (tests/grade/)
+# against IMPL's exercise.c files, print a score table per lab and exercise, and
+# write $(BUILD)/grade/results.json in Gradescope's format.  The grading build
+# lives in $(BUILD)/grade/work and never touches the lab binaries.
 IMPL ?= labs
+GRADE_ENV = CC="$(CC)" GRADE_CFLAGS="$(WARN) $(MATH) $(CFLAGS) $(SANFLAGS) $(DEP_CFLAGS)" \
+	GRADE_LDFLAGS="$(ALL_LDFLAGS)" GRADE_LIBS="$(DEP_LIBS) $(CRIT_LIBS)"
 grade: lib
-	@scripts/grade --impl "$(IMPL)" $(if $(LAB),--lab "$(LAB)") --bin "$(BIN)"
+	@$(GRADE_ENV) scripts/grade --impl "$(IMPL)" $(if $(LAB),--lab "$(LAB)") \
+		--bin "$(BIN)" --lib "$(LIBOPT)" --out "$(BUILD)/grade"
 
-# The solutions must score full marks and the stubs zero.
+# The solutions must score full marks, the stubs zero, and each mutant in
+# tests/grade/mutants/ must lose the points of its exercise and only those.
 check-grade: lib
-	@scripts/grade-check --bin "$(BIN)"
+	@$(GRADE_ENV) scripts/grade-check --bin "$(BIN)" --lib "$(LIBOPT)"
 
 bench:
 	@echo "no benchmarks yet"

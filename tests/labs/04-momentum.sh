@@ -1,0 +1,177 @@
+# tests/labs/04-momentum.sh — lab 04: every number its text quotes, its
+# tables and figures, and params.lua against the schema in lab.c. Expected
+# values are computed here, in awk, from the update formulas.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+expect_between() {
+  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
+  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
+    pass "$4 (got $v)"
+  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
+}
+expect_awk() {
+  local what=$1 cond=$2; shift 2
+  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
+  else fail "$what" "false: $cond with $*"; fi
+}
+
+# Steps until f <= tol, simulated: method gd|momentum|nesterov on
+# f = a x^2 + b y^2 from (x0, y0) with learning rate eta and momentum m.
+simulate() {
+  awk -v a="$1" -v b="$2" -v x="$3" -v y="$4" -v eta="$5" -v m="$6" -v nag="$7" \
+      -v tol=1e-8 -v max=1000 'BEGIN {
+    vx = 0; vy = 0
+    for (t = 0; t <= max; t++) {
+      f = a * x * x + b * y * y
+      if (f <= tol) { print t; exit }
+      px = x; py = y
+      if (nag) { px = x + m * vx; py = y + m * vy }
+      vx = m * vx - eta * 2 * a * px; vy = m * vy - eta * 2 * b * py
+      x += vx; y += vy
+    }
+    print -1 }'
+}
+# The modulus of the larger root of z^2 - A z + B.
+root() { awk -v A="$1" -v B="$2" 'BEGIN { d = A * A - 4 * B
+  if (d < 0) printf "%.17g\n", sqrt(B); else printf "%.17g\n", ((A < 0 ? -A : A) + sqrt(d)) / 2 }'; }
+hb_rate() { root "$(awk -v m="$1" -v e="$2" -v h="$3" 'BEGIN { printf "%.17g", 1 + m - e * h }')" "$1"; }
+nag_rate() { root "$(awk -v m="$1" -v e="$2" -v h="$3" 'BEGIN { printf "%.17g", (1 + m) * (1 - e * h) }')" \
+                  "$(awk -v m="$1" -v e="$2" -v h="$3" 'BEGIN { printf "%.17g", m * (1 - e * h) }')"; }
+max_of() { awk -v a="$1" -v b="$2" 'BEGIN { m = a + 0 > b + 0 ? a : b; printf "%.17g\n", m }'; }
+# Steps may differ by one from the simulation when f lands next to tol.
+expect_steps() {
+  local v; v=$(number "$1") || { fail "$3" "no '$1' in numbers.tsv"; return; }
+  if awk -v v="$v" -v e="$2" 'BEGIN { d = v - e; exit !(e >= 0 && d <= 1 && d >= -1) }'; then
+    pass "$3: $v (simulated: $2)"
+  else fail "$3" "$1 = $v, the simulation gives $2"; fi
+}
+
+# ---- The default run ------------------------------------------------------------------
+run_lab 04 --no-plot
+expect_rc 0 "default run exits 0"
+DEFAULT_OUT=$OUT
+for t in bowl-path-1 bowl-path-2 bowl-path-3 bowl-grid valley-gd valley-momentum \
+         valley-nesterov valley-grid numbers; do
+  expect_file "$OUT/$t.tsv" "$t.tsv written"
+done
+stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/04-momentum/exercise.c")
+for ex in momentum_step nesterov_step momentum_ema_params; do
+  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
+  if [ "$stubs" -eq 3 ]; then
+    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
+                   || fail "stub $ex announced exactly once" "announced $n times"
+  else
+    [ "$n" -le 1 ] && pass "$ex announced at most once" \
+                   || fail "$ex announced at most once" "announced $n times"
+  fi
+done
+
+# ---- 1. The heavy ball on 4 x1^2 + x2^2 (Hessian diag(8, 2)), eta = 0.2 -----------------
+i=0
+for alpha in 0 0.3 0.9; do
+  i=$((i + 1))
+  want=$(max_of "$(hb_rate "$alpha" 0.2 8)" "$(hb_rate "$alpha" 0.2 2)")
+  expect_number "bowl_rate_$i" "$want" 1e-12 "alpha = $alpha: rate = larger root modulus = $want"
+  expect_steps "bowl_steps_$i" "$(simulate 4 1 -2.5 2.5 0.2 "$alpha" 0)" "alpha = $alpha: steps to f <= 1e-8"
+done
+expect_number bowl_rate_1 0.6 1e-12 "gradient descent: |1 - 8 eta| = 0.6"
+expect_number bowl_rate_2 "$(awk 'BEGIN { printf "%.17g", sqrt(0.3) }')" 1e-12 "alpha = 0.3: complex roots, sqrt(0.3) = 0.55"
+expect_number bowl_rate_3 "$(awk 'BEGIN { printf "%.17g", sqrt(0.9) }')" 1e-12 "alpha = 0.9: sqrt(0.9) = 0.95"
+expect_awk "alpha = 0.3 converges in fewer steps than gradient descent" "b < a" \
+  -v a="$(number bowl_steps_1)" -v b="$(number bowl_steps_2)"
+expect_between bowl_steps_3 150 199 "alpha = 0.9: 'nearly two hundred steps'"
+expect_trace_rows "$OUT/bowl-path-1.tsv" "$(( $(number bowl_steps_1) + 1 ))" "bowl-path-1: one row per iterate"
+expect_trace_rows "$OUT/bowl-grid.tsv" 14641 "bowl-grid: 121 x 121 points"
+
+# ---- 2. The velocity is an exponential moving average -----------------------------------
+expect_between velocity_sum_difference 0 1e-13 "v_t = -eta sum alpha^(t-k) g_k to rounding"
+expect_number terminal_speedup 10 1e-12 "1 / (1 - 0.9) = 10"
+expect_number velocity_largest 4 1e-12 "largest velocity entry: |v_1| = eta |g_1| = 0.2 x 20 = 4"
+
+# ---- 3. Three formulations --------------------------------------------------------------
+expect_number ema_beta 0.9 1e-12 "form (c): beta = rho = 0.9"
+expect_number ema_lr 2 1e-12 "form (c): eta' = 0.2 / (1 - 0.9) = 2"
+for k in classic_vs_a ema_vs_a sgd_vs_a; do
+  expect_between "$k" 0 1e-12 "$k: the same iterates to rounding"
+done
+# PyTorch's dampening = beta: the first step differs by eta' beta |g_1|, g_1 = (8 (-2.5), 2 (2.5)).
+expect_number dampened_first_step "$(awk 'BEGIN { printf "%.17g", 2 * 0.9 * 20 }')" 1e-12 \
+  "dampened SGD: first step differs from (c) by eta' beta max|g_1| = 36"
+expect_awk "dampened SGD never makes the difference up exactly" "m >= f" \
+  -v m="$(number dampened_max)" -v f="$(number dampened_first_step)"
+
+# ---- 4. Nesterov: look-ahead form against PyTorch's -------------------------------------
+expect_between nesterov_forms_difference 0 1e-12 "x_t + rho v_t equals PyTorch's iterates to rounding"
+expect_between nesterov_shift 0.1 10 "the two sequences themselves differ by rho v_t (not rounding)"
+
+# ---- 5. The long valley 0.1 x^2 + 2 y^2 (Hessian diag(0.2, 4)), eta = 0.2, rho = 0.9 ------
+expect_number valley_gd_along 0.96 1e-12 "gradient descent keeps 96 % along the floor"
+expect_number valley_gd_across 0.2 1e-12 "gradient descent across: 1 - 0.8 = 0.2"
+expect_number valley_momentum_across "$(hb_rate 0.9 0.2 4)" 1e-12 "momentum across: sqrt(0.9)"
+expect_number valley_momentum_along "$(hb_rate 0.9 0.2 0.2)" 1e-12 "momentum along: sqrt(0.9)"
+expect_number valley_nesterov_across "$(nag_rate 0.9 0.2 4)" 1e-12 "Nesterov across: sqrt(0.18) = 0.42"
+expect_number valley_nesterov_across "$(awk 'BEGIN { printf "%.17g", sqrt(0.18) }')" 1e-12 "Nesterov across = sqrt(rho (1 - eta h))"
+expect_number valley_nesterov_along "$(nag_rate 0.9 0.2 0.2)" 1e-12 "Nesterov along: sqrt(0.9 x 0.96)"
+gd=$(simulate 0.1 2 -5 -2 0.2 0 0); mo=$(simulate 0.1 2 -5 -2 0.2 0.9 0); ne=$(simulate 0.1 2 -5 -2 0.2 0.9 1)
+expect_steps valley_gd_steps "$gd" "long valley, gradient descent: steps"
+expect_steps valley_momentum_steps "$mo" "long valley, momentum: steps"
+expect_steps valley_nesterov_steps "$ne" "long valley, Nesterov: steps"
+expect_awk "Nesterov: about half the steps of momentum, a third of gradient descent" \
+  "n / m > 0.35 && n / m < 0.6 && n / g > 0.25 && n / g < 0.4" \
+  -v n="$(number valley_nesterov_steps)" -v m="$(number valley_momentum_steps)" -v g="$(number valley_gd_steps)"
+
+# ---- params.lua spells out the schema's defaults -----------------------------------------
+P=$ROOT/labs/04-momentum/params.lua
+run_lab 04 --no-plot --quiet --config "$P"
+expect_rc 0 "--config params.lua exits 0"
+if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
+  pass "params.lua gives the same numbers.tsv as the built-in defaults"
+else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
+  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
+schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
+  "$ROOT/labs/04-momentum/lab.c" | tr -d ' ' | sort)
+lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
+  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
+if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
+  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
+else fail "params.lua assigns every schema key, with the same default" \
+  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
+nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
+[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
+                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+
+# ---- The question of part 1: the best alpha at eta = 0.2 ---------------------------------
+best=$(awk 'BEGIN { printf "%.17g", 1.4 - sqrt(1.6) }')   # (alpha + 0.6)^2 = 4 alpha
+run_lab 04 --no-plot --quiet --set "alphas={$best}"
+expect_rc 0 "alphas = {$best} runs"
+expect_number bowl_rate_1 "$(awk -v a="$best" 'BEGIN { printf "%.17g", sqrt(a) }')" 1e-6 \
+  "alpha = 1.4 - sqrt(1.6): rate sqrt(alpha) = 0.37"
+expect_steps bowl_steps_1 "$(simulate 4 1 -2.5 2.5 0.2 "$best" 0)" "alpha = 0.135: steps"
+
+# ---- Figures ---------------------------------------------------------------------------
+if have_gnuplot; then
+  run_lab 04 --quiet
+  expect_rc 0 "run with figures exits 0"
+  for fig in 04-bowl-paths 04-valley-paths 04-valley-loss; do
+    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
+  done
+  grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
+  [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
+                   || pass "figures draw without gnuplot warnings"
+  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
+  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+else
+  pass "figures skipped: gnuplot is not installed"
+fi
+
+# ---- Bad parameters are caught before anything is written --------------------------------
+run_lab 04 --no-plot --set 'start={1, 2, 3}'
+expect_rc 2 "start with three numbers exits 2"
+expect_grep "$STDERR" "start" "the message names start"
+expect_no_file "$OUT/numbers.tsv" "nothing written after a bad start"
+run_lab 04 --no-plot --set 'alphas={1}'
+expect_rc 2 "alphas = {1} (no friction) exits 2"
+expect_grep "$STDERR" "alphas" "the message names alphas"
+run_lab 04 --no-plot --set 'eta=0'
+expect_rc 2 "eta = 0 exits 2"
+expect_grep "$STDERR" "eta" "the message names eta"

@@ -60,8 +60,8 @@ $(LIBOPT): $(LIB_OBJ)
 lib: $(LIBOPT)
 
 # ---- Labs ---------------------------------------------------------------------
-# labs/NN-slug/ holds lab.c and, for labs with exercises, exercise.c; build/bin/labNN
-# links them with libopt.  IMPL=solutions builds the reference exercises instead.
+# labs/NN-slug/ holds lab.c and, for labs with exercises, exercise.c (the student's);
+# build/bin/labNN links them with libopt.  (Grading builds its own binaries.)
 LAB_DIRS := $(sort $(wildcard labs/[0-9][0-9]-*))
 LAB_SLUGS := $(notdir $(LAB_DIRS))
 LAB_NUMS := $(foreach s,$(LAB_SLUGS),$(firstword $(subst -, ,$(s))))
@@ -91,7 +91,6 @@ deps:
 
 # ---- Figures --------------------------------------------------------------------
 # Run every lab into build/out/NN-slug and gather its figures by format.
-FIG_DIR := build/figures
 figures: labs
 	@scripts/figures $(BIN) $(LAB_SLUGS)
 
@@ -125,7 +124,7 @@ check-badinput: labs
 
 test: deps
 	@$(MAKE) --no-print-directory build-all
-	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-grade
+	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-handouts check-grade
 
 build-all: lib labs $(UNIT_BINS)
 
@@ -146,8 +145,25 @@ grade: lib
 check-grade: lib
 	@$(GRADE_ENV) scripts/grade-check --bin "$(BIN)" --lib "$(LIBOPT)"
 
-bench:
-	@echo "no benchmarks yet"
+# ---- Benchmarks ---------------------------------------------------------------------
+# Tables of ratios against peers measured in the same run (tests/bench/).  Not part
+# of `make test`.  bench_lbfgs also needs libLBFGS (Debian's liblbfgs-dev); its
+# <lbfgs.h> is reached with -iquote lib, so that lib/lbfgs.h does not shadow it.
+BENCH_BINS := $(BIN)/bench/bench_steppers $(BIN)/bench/bench_lbfgs
+
+$(BIN)/bench/%: tests/bench/%.c $(LIBOPT)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(MATH) $(CFLAGS) -iquote lib $(DEP_CFLAGS) $< $(LIBOPT) \
+		$(if $(filter bench_lbfgs,$*),-llbfgs) $(DEP_LIBS) -o $@
+
+bench: deps
+	@scripts/install-deps --bench
+	@$(MAKE) --no-print-directory $(BENCH_BINS)
+	@echo "== First-order steppers: one step on n = 10^7 (effective bandwidth) =="
+	@$(BIN)/bench/bench_steppers
+	@echo
+	@echo "== L-BFGS against libLBFGS and GSL vector_bfgs2 =="
+	@$(BIN)/bench/bench_lbfgs
 
 clean:
 	rm -rf build

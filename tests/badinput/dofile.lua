@@ -1,0 +1,2 @@
+steps = 10
+dofile('/etc/passwd')

@@ -1,0 +1,1 @@
+methods = { {name = 'gd', lr = 0.1}, 5 }

@@ -1,0 +1,3 @@
+-- A missing comma between two fields.
+steps = 100
+methods = { {name = 'gd' lr = 0.1} }

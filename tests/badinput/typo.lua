@@ -1,0 +1,2 @@
+steps = 100
+stpes = 200

@@ -229,6 +229,15 @@ void opt_lab_bad_param(opt_lab *lab, const char *key, const char *fmt, ...)
     exit(2);
 }
 
+void opt_lab_config_failed(opt_lab *lab)
+{
+    bar_clear(lab);
+    fflush(stdout);
+    fprintf(stderr, "%s\n", opt_config_error(lab->cfg));
+    discard_open_tables(lab);
+    exit(2);
+}
+
 /* ---- Command line -------------------------------------------------------------- */
 
 static void usage_error(const char *prog, const char *fmt, ...)

@@ -72,6 +72,9 @@ int opt_lab_plotting(const opt_lab *lab);   /* 0 under --no-plot */
  * before the first output is written. */
 void opt_lab_bad_param(opt_lab *lab, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4), noreturn));
+/* The config's own last error (opt_config_error, which already names the
+ * place and the key) after a config call failed: print it and exit 2. */
+void opt_lab_config_failed(opt_lab *lab) __attribute__((noreturn));
 /* A failure while running (a Lua error inside an objective, an I/O error):
  * print "lab<NN>: <message>" and exit 1. */
 void opt_lab_die(opt_lab *lab, const char *fmt, ...)

@@ -466,7 +466,7 @@ static void setup_objective(playground *pg)
     } else {
         const char *gkey = opt_config_type(cfg, "gradient") == OPT_T_NIL ? NULL : "gradient";
         if (opt_config_objective(cfg, "objective", gkey, has_start ? nstart : 2, &pg->obj) != OPT_OK)
-            opt_lab_bad_param(lab, "objective", "cannot use this function: %s", opt_config_error(cfg));
+            opt_lab_config_failed(lab);
         if (!has_start)
             opt_lab_bad_param(lab, "start", "a Lua objective needs a start point: start = {x1, %sx%zu}",
                               pg->obj.n > 2 ? "..., " : "", pg->obj.n);

@@ -67,8 +67,23 @@ static const opt_lab_info info = {
  * (plain gradient descent when left out). The
  * playground checks every field before it runs anything, so a typo stops
  * it with a message, not with a silent default.
+ *
+ * Three second-order methods run beside the steppers, each as one call to
+ * its solver: `newton` (pure Newton, $x \leftarrow x - H^{-1} g$, step 1,
+ * which walks into saddles), `newton-modified` (the Hessian made positive
+ * definite, `modification = 'cholesky'` or `'eigen'`, with a line search)
+ * and `lbfgs` (memory `m`, default 6, and a strong-Wolfe search). Both
+ * take `epsilon`, the gradient test $\|g\| \le \epsilon \max(1, \|x\|)$, and
+ * `linesearch = 'more-thuente'`, `'backtracking'` or (L-BFGS only)
+ * `'fixed'` with a fixed `step`; `steps` is their iteration budget.
  */
+enum solver { STEPPER, NEWTON, NEWTON_MODIFIED, LBFGS, NSOLVERS };
+static const char *const solver_names[NSOLVERS] = { "", "newton", "newton-modified", "lbfgs" };
+
 typedef struct method {
+    enum solver solver;
+    opt_newton_params newton;    /* NEWTON, NEWTON_MODIFIED */
+    opt_lbfgs_params lbfgs;      /* LBFGS */
     const opt_stepper_type *type;
     void *hp;                 /* the type's hyper-parameter struct */
     const opt_stepper_type *inner_type;   /* Lookahead's inner stepper */
@@ -137,8 +152,10 @@ static void bad_method_name(opt_lab *lab, size_t i, const char *name)
     const opt_stepper_type *const *types = opt_stepper_types();
     const char *names[64];
     size_t count = 0;
-    for (; types[count] && count < 64; count++)
+    for (; types[count] && count < 60; count++)
         names[count] = types[count]->name;
+    for (int k = 1; k < NSOLVERS; k++)
+        names[count++] = solver_names[k];
     char known[512], hint[96];
     did_you_mean(hint, sizeof hint, nearest(name, names, count));
     opt_lab_bad_param(lab, "methods", "methods[%zu]: unknown method '%s'%s; known methods: %s",
@@ -297,8 +314,111 @@ static void read_inner(opt_lab *lab, size_t i, method *m, const opt_field *f)
             set_hparam(lab, i, m->inner_type, m->inner_hp, &f->sub->fields[k], 1);
 }
 
+static enum solver solver_of(const opt_record *r)
+{
+    const opt_field *name = opt_record_get(r, "name");
+    for (int k = 1; name && name->type == OPT_T_STRING && k < NSOLVERS; k++)
+        if (strcmp(name->str, solver_names[k]) == 0)
+            return (enum solver)k;
+    return STEPPER;
+}
+
+/* The fields of the second-order methods. */
+static const char *const solver_fields[NSOLVERS][8] = {
+    [NEWTON] = { "name", "label", "epsilon" },
+    [NEWTON_MODIFIED] = { "name", "label", "epsilon", "modification", "linesearch" },
+    [LBFGS] = { "name", "label", "epsilon", "m", "linesearch", "step" },
+};
+
+static void bad_solver_field(opt_lab *lab, size_t i, enum solver k, const char *key)
+{
+    const char *const *names = solver_fields[k];
+    size_t count = 0;
+    while (count < 8 && names[count])
+        count++;
+    char known[256], hint[96];
+    did_you_mean(hint, sizeof hint, nearest(key, names, count));
+    opt_lab_bad_param(lab, "methods", "methods[%zu] (%s): unknown field '%s'%s; %s takes: %s",
+                      i + 1, solver_names[k], key, hint, solver_names[k],
+                      join(known, sizeof known, names, count));
+}
+
+/* A string field that must be one of the given words. */
+static int choose(opt_lab *lab, size_t i, const char *who, const opt_field *f,
+                  const char *const *words, int count)
+{
+    for (int w = 0; f->type == OPT_T_STRING && w < count; w++)
+        if (strcmp(f->str, words[w]) == 0)
+            return w;
+    char known[128];
+    opt_lab_bad_param(lab, "methods", "methods[%zu] (%s): %s must be one of: %s", i + 1, who,
+                      f->key, join(known, sizeof known, words, (size_t)count));
+}
+
+static void read_solver(opt_lab *lab, const opt_record *r, size_t i, method *m, enum solver k,
+                        int name_unique)
+{
+    static const char *const modifications[] = { "cholesky", "eigen" };
+    static const char *const searches[] = { "more-thuente", "backtracking", "fixed" };
+    const char *who = solver_names[k];
+    m->solver = k;
+    m->newton = opt_newton_defaults();
+    m->newton.kind = k == NEWTON ? OPT_NEWTON_PURE : OPT_NEWTON_CHOLESKY;
+    m->lbfgs = opt_lbfgs_defaults();
+    m->label[0] = '\0';
+    for (size_t f = 0; f < r->count; f++) {
+        const opt_field *fd = &r->fields[f];
+        int known = 0;
+        for (size_t j = 0; j < 8 && solver_fields[k][j]; j++)
+            known |= strcmp(fd->key, solver_fields[k][j]) == 0;
+        if (!known)
+            bad_solver_field(lab, i, k, fd->key);
+        int numeric = fd->type == OPT_T_NUMBER || fd->type == OPT_T_INT;
+        if (strcmp(fd->key, "label") == 0) {
+            if (fd->type != OPT_T_STRING || !*fd->str)
+                opt_lab_bad_param(lab, "methods", "methods[%zu] (%s): label must be a non-empty string",
+                                  i + 1, who);
+            snprintf(m->label, sizeof m->label, "%s", fd->str);
+        } else if (strcmp(fd->key, "epsilon") == 0) {
+            if (!numeric || !(fd->num >= 0) || !isfinite(fd->num))
+                opt_lab_bad_param(lab, "methods", "methods[%zu] (%s): epsilon must be a number >= 0",
+                                  i + 1, who);
+            m->newton.epsilon = m->lbfgs.epsilon = fd->num;
+        } else if (strcmp(fd->key, "m") == 0) {
+            if (fd->type != OPT_T_INT || fd->num < 1 || fd->num > 1000)
+                opt_lab_bad_param(lab, "methods", "methods[%zu] (lbfgs): m must be an integer in "
+                                  "[1, 1000]", i + 1);
+            m->lbfgs.m = (int)fd->num;
+        } else if (strcmp(fd->key, "step") == 0) {
+            if (!numeric || !(fd->num > 0) || !isfinite(fd->num))
+                opt_lab_bad_param(lab, "methods", "methods[%zu] (lbfgs): step must be a positive "
+                                  "number", i + 1);
+            m->lbfgs.fixed_step = fd->num;
+        } else if (strcmp(fd->key, "modification") == 0) {
+            m->newton.kind = choose(lab, i, who, fd, modifications, 2) ? OPT_NEWTON_EIGEN
+                                                                      : OPT_NEWTON_CHOLESKY;
+        } else if (strcmp(fd->key, "linesearch") == 0) {
+            int w = choose(lab, i, who, fd, searches, k == LBFGS ? 3 : 2);
+            opt_ls_kind kind = w == 0 ? OPT_LS_MORE_THUENTE : w == 1 ? OPT_LS_BACKTRACKING
+                                                                       : OPT_LS_FIXED;
+            m->newton.linesearch = m->lbfgs.linesearch = kind;
+        }
+    }
+    m->newton.max_iterations = m->lbfgs.max_iterations = opt_lab_int(lab, "steps");
+    if (!m->label[0])
+        snprintf(m->label, sizeof m->label, "%s%s", who, name_unique ? "" : " (2)");
+    char safe[96];
+    file_safe(safe, sizeof safe, m->label);
+    snprintf(m->file, sizeof m->file, "trace-%s", safe[0] ? safe : who);
+}
+
 static void read_method(opt_lab *lab, const opt_record *r, size_t i, method *m, int name_unique)
 {
+    enum solver solver = solver_of(r);
+    if (solver != STEPPER) {
+        read_solver(lab, r, i, m, solver, name_unique);
+        return;
+    }
     const opt_stepper_type *T = m->type = read_type(lab, r, i, &m->hp, "");
     m->lr = opt_run_defaults().lr;
     m->label[0] = '\0';
@@ -404,7 +524,8 @@ static method *read_methods(opt_lab *lab, size_t n, size_t *count)
                 unique = 0;
         }
         read_method(lab, &recs[i], i, &m[i], unique);
-        make_stepper(lab, &recs[i], i, &m[i], n);
+        if (m[i].solver == STEPPER)
+            make_stepper(lab, &recs[i], i, &m[i], n);
         for (size_t j = 0; j < i; j++)
             if (strcmp(m[j].file, m[i].file) == 0)
                 opt_lab_bad_param(lab, "methods", "methods[%zu] and methods[%zu] would both write "
@@ -551,13 +672,29 @@ static void write_trace(playground *pg, const method *m, long max_steps)
     size_t k = 0;
     snprintf(lr, sizeof lr, "%.17g", m->lr);
     snprintf(steps, sizeof steps, "%ld", max_steps);
-    meta[k++] = "method", meta[k++] = m->type->name;
+    meta[k++] = "method", meta[k++] = m->solver ? solver_names[m->solver] : m->type->name;
     meta[k++] = "label", meta[k++] = m->label;
-    meta[k++] = "lr", meta[k++] = lr;
-    for (size_t h = 0; h < m->type->hp_count && h < 16; h++) {
+    if (!m->solver)
+        meta[k++] = "lr", meta[k++] = lr;
+    for (size_t h = 0; !m->solver && h < m->type->hp_count && h < 16; h++) {
         const opt_hparam *d = &m->type->hparams[h];
         snprintf(strs[h], sizeof strs[h], "%.17g", opt_stepper_hp_get(m->type, m->hp, d));
         meta[k++] = d->name, meta[k++] = strs[h];
+    }
+    if (m->solver) {   /* the solver's own settings */
+        static const char *const search_names[] = { "backtracking", "more-thuente", "fixed" };
+        const int is_lbfgs = m->solver == LBFGS;
+        snprintf(strs[0], sizeof strs[0], "%.17g", is_lbfgs ? m->lbfgs.epsilon : m->newton.epsilon);
+        meta[k++] = "epsilon", meta[k++] = strs[0];
+        meta[k++] = "linesearch",
+        meta[k++] = search_names[is_lbfgs ? m->lbfgs.linesearch : m->newton.linesearch];
+        if (is_lbfgs) {
+            snprintf(strs[1], sizeof strs[1], "%d", m->lbfgs.m);
+            meta[k++] = "m", meta[k++] = strs[1];
+        } else if (m->solver == NEWTON_MODIFIED) {
+            meta[k++] = "modification",
+            meta[k++] = m->newton.kind == OPT_NEWTON_EIGEN ? "eigen" : "cholesky";
+        }
     }
     char clip[2][32];
     char inner_keys[16][48];
@@ -588,6 +725,52 @@ static void write_trace(playground *pg, const method *m, long max_steps)
     opt_lab_trace(pg->lab, m->file, m->trace, meta);
 }
 
+/* The second-order solvers report each iterate to a callback, which
+ * records it in the same trace format as the steppers' runs. */
+typedef struct recorder { opt_lab *lab; const char *label; long total; opt_trace *trace; } recorder;
+
+static int record_row(recorder *rec, long k, const double *x, double f, const double *g, size_t n)
+{
+    opt_lab_progress(rec->lab, rec->label, k, rec->total);
+    return opt_trace_push(rec->trace, k, f, opt_norm2(g, n), x);
+}
+
+static int newton_row(void *inst, long k, const double *x, double f, const double *g,
+                      double step, size_t n)
+{
+    (void)step;
+    return record_row(inst, k, x, f, g, n);
+}
+
+static int lbfgs_row(void *inst, long k, const double *x, double f, const double *g,
+                     double step, int ls_evals, size_t n)
+{
+    (void)step, (void)ls_evals;
+    return record_row(inst, k, x, f, g, n);
+}
+
+static void run_solver(playground *pg, method *m, double *x)
+{
+    const size_t n = pg->obj.n;
+    recorder rec = { pg->lab, m->label, opt_lab_int(pg->lab, "steps"), m->trace };
+    double f;
+    if (m->solver == LBFGS) {
+        double *g = malloc(n * sizeof *g);
+        if (!g)
+            opt_lab_die(pg->lab, "out of memory");
+        f = opt_eval(&pg->obj, x, g);   /* row 0, which L-BFGS does not report */
+        record_row(&rec, 0, x, f, g, n);
+        free(g);
+        opt_lbfgs_result r;
+        opt_lbfgs(&pg->obj, x, &f, &m->lbfgs, lbfgs_row, &rec, &r);
+        m->result = (opt_run_result){ r.status, r.iterations, r.f, r.gnorm, r.reason };
+    } else {
+        opt_newton_result r;
+        opt_newton(&pg->obj, x, &f, &m->newton, newton_row, &rec, &r);
+        m->result = (opt_run_result){ r.status, r.iterations, r.f, r.gnorm, r.reason };
+    }
+}
+
 static void run_method(playground *pg, method *m, int label_width)
 {
     opt_lab *lab = pg->lab;
@@ -611,7 +794,10 @@ static void run_method(playground *pg, method *m, int label_width)
     progress bar = { lab, m->label, p.max_steps };
     p.progress = show_progress;
     p.progress_ctx = &bar;
-    opt_run(&pg->obj, s, x, &p, m->trace, &m->result);
+    if (m->solver)
+        run_solver(pg, m, x);
+    else
+        opt_run(&pg->obj, s, x, &p, m->trace, &m->result);
     opt_lab_progress(lab, m->label, p.max_steps, p.max_steps);
     check_lua_error(pg, "during the run");
 

@@ -124,6 +124,41 @@ expect_rc 2 "bad input into a used --out exits 2"
   || fail "... and leaves its files as they were"
 
 # ---- Figures ------------------------------------------------------------------------------
+# ---- Second-order methods ---------------------------------------------------------------
+# Pure Newton lands on the saddle x^2 - y^2 in one step from any start
+# (the Newton step of a quadratic is exact); the modified Newton runs away
+# downhill along y instead.
+run_lab 00 --no-plot --quiet --set "objective='saddle'" --set "start={1, 0.5}" --set steps=5 \
+  --set "methods={ {name='newton'}, {name='newton-modified', modification='eigen'} }"
+expect_rc 0 "newton and newton-modified run on the saddle"
+expect_number newton.steps 1 0 "pure Newton stops after one step ..."
+row1=$(trace_row "$OUT/trace-newton.tsv" 1)
+awk -F'\t' -v r="$row1" 'BEGIN { split(r, a, "\t"); exit !(a[4] == 0 && a[5] == 0) }' \
+  && pass "... at the saddle point (0, 0)" || fail "... at the saddle point (0, 0)" "row 1: $row1"
+fm=$(number newton-modified.f)
+awk -v f="$fm" 'BEGIN { exit !(f < -1) }' && pass "modified Newton goes downhill past the saddle (f = $fm)" \
+  || fail "modified Newton goes downhill past the saddle" "f = $fm"
+
+# L-BFGS and damped (Cholesky-modified) Newton solve Rosenbrock; the
+# L-BFGS trace starts at the start point like every trace.
+run_lab 00 --no-plot --quiet --set steps=200 \
+  --set "methods={ {name='lbfgs', m=4, label='L-BFGS'}, {name='newton-modified', epsilon=1e-12} }"
+expect_rc 0 "lbfgs and newton-modified run on Rosenbrock"
+expect_close "$(number L-BFGS.f)" 0 1e-9 "L-BFGS reaches the minimum"
+expect_close "$(number newton-modified.f)" 0 1e-20 "modified Newton reaches the minimum"
+expect_grep "$OUT/trace-L-BFGS.tsv" "^# m=4" "the L-BFGS trace records its memory"
+expect_grep "$OUT/trace-L-BFGS.tsv" "^# linesearch=more-thuente" "... and its line search"
+row0=$(trace_row "$OUT/trace-L-BFGS.tsv" 0)
+[ "$(cut -f1,2 <<<"$row0")" = "$(printf '0\t24.199999999999996')" ] || [ "$(cut -f1,2 <<<"$row0")" = "$(printf '0\t24.2')" ] \
+  && pass "L-BFGS trace row 0 is the start (f = 24.2)" || fail "L-BFGS trace row 0 is the start" "$row0"
+
+run_lab 00 --no-plot --set "methods={ {name='lbfgs', mm=3} }"
+expect_rc 2 "an unknown L-BFGS field is refused"
+expect_grep "$STDERR" "unknown field 'mm' \\(did you mean 'm'\\?\\); lbfgs takes: name, label, epsilon, m, linesearch, step" "... with the fields it takes"
+run_lab 00 --no-plot --set "methods={ {name='newton-modified', modification='lu'} }"
+expect_rc 2 "an unknown modification is refused"
+expect_grep "$STDERR" "modification must be one of: cholesky, eigen" "... with the choices"
+
 if have_gnuplot; then
   run_lab 00 --quiet --set "steps=300" \
     --set "methods={ {name='gd', lr=0.002, label=\"it's GD_0.002\"}, {name='gd', lr=0.01, label='GD 0.01'} }"

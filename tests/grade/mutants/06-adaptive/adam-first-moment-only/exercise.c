@@ -45,7 +45,7 @@ int adam_step(double *x, double *m, double *v, const double *g, size_t n, long t
         || !good_decay(beta1) || !good_decay(beta2))
         return OPT_EINVAL;
     /* The bias corrections depend on t only: once per step. */
-    const double c1 = 1 - pow(beta1, (double)t), c2 = 1 - pow(beta2, (double)t);
+    const double c1 = 1 - pow(beta1, (double)t);
     for (size_t i = 0; i < n; i++) {
         m[i] = beta1 * m[i] + (1 - beta1) * g[i];
         v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];

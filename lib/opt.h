@@ -14,6 +14,8 @@
 #include "linesearch.h"
 #include "newton.h"
 #include "lbfgs.h"
+#include "spectrum.h"
+#include "data.h"
 #include "run.h"
 #include "config.h"
 #include "lab.h"

@@ -16,6 +16,7 @@
 #include "lbfgs.h"
 #include "spectrum.h"
 #include "data.h"
+#include "neuron.h"
 #include "run.h"
 #include "config.h"
 #include "lab.h"

@@ -1,0 +1,223 @@
+# tests/labs/10-newton-lbfgs.sh — lab 10: every number its text quotes, its
+# tables and figures, and params.lua against the schema in lab.c. Expected
+# values are worked out here (awk from the formulas, or from the lab's own
+# tables by an independent route) wherever they can be; timings are only
+# checked for a range of slopes, never for a wall time.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# expect_between KEY LO HI what: LO <= numbers.tsv[KEY] <= HI.
+expect_between() {
+  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
+  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
+    pass "$4 (got $v)"
+  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
+}
+
+# expect_awk what CONDITION -v name=value...: a condition on numbers.
+expect_awk() {
+  local what=$1 cond=$2; shift 2
+  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
+  else fail "$what" "false: $cond with $*"; fi
+}
+
+# A column of a trace or table (header line skipped, comments too), row K from 0.
+cell() { grep -v '^#' "$1" | awk -F'\t' -v r="$2" -v c="$3" 'NR == r + 2 { print $c }'; }
+
+# ---- The default run ------------------------------------------------------------------
+run_lab 10 --no-plot
+expect_rc 0 "default run exits 0"
+DEFAULT_OUT=$OUT
+for t in newton-errors rosenbrock-gd rosenbrock-newton rosenbrock-lbfgs saddle-pure saddle-eigen \
+         saddle-cholesky cost minibatch-full minibatch-lbfgs-1 minibatch-lbfgs-2 minibatch-sgd numbers; do
+  expect_file "$OUT/$t.tsv" "$t.tsv written"
+done
+stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/10-newton-lbfgs/exercise.c")
+for ex in newton_step_cholesky two_loop_direction backtracking_armijo; do
+  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
+  if [ "$stubs" -eq 3 ]; then
+    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
+                   || fail "stub $ex announced exactly once" "announced $n times"
+  else
+    [ "$n" -le 1 ] && pass "$ex announced at most once" || fail "$ex announced at most once" "announced $n times"
+  fi
+done
+
+# ---- 1. One Newton step on a quadratic -------------------------------------------------
+expect_number quad_kappa 1900 0.03 "the quadratic's condition number is about 1900"
+expect_number quad_grad_before 5.1 0.02 "||g|| before the step is 5.1"
+expect_awk "one Newton step cuts ||g|| by 1e12 or more (to about 1e-13)" "a / b < 1e-12 && a < 1e-12" \
+  -v a="$(number quad_grad_after)" -v b="$(number quad_grad_before)"
+gds=$(awk -v k="$(number quad_kappa)" 'BEGIN { x = log(1e8) / log((k + 1) / (k - 1)); c = int(x); if (c < x) c++; print c }')
+expect_number quad_gd_steps "$gds" 0 "gradient descent: ceil(ln 1e8 / ln((k+1)/(k-1))) = $gds steps"
+expect_number quad_gd_steps 18000 0.03 "gradient descent needs about 18 000 steps"
+
+# ---- 2. Newton's method on Rosenbrock -------------------------------------------------------
+E=$OUT/newton-errors.tsv
+expect_number newton_iterations 22 0 "damped, modified Newton: 22 iterations"
+expect_trace_rows "$E" 23 "newton-errors.tsv: iterations 0..22"
+i=0
+for want in 9.2e-3 1.2e-3 2.7e-6 1.4e-10; do
+  k=$((18 + i)); i=$((i + 1))
+  expect_close "$(cell "$E" $k 2)" "$want" 0.05 "error at iteration $k is about $want"
+done
+expect_awk "iteration 22 lands exactly on (1, 1)" "e == 0" -v e="$(cell "$E" 22 2)"
+for k in 19:2.9 20:5.6 21:9.9; do
+  expect_awk "digits at iteration ${k%%:*} = -log10(e) is about ${k##*:}" \
+    "d > ${k##*:} - 0.05 && d < ${k##*:} + 0.05" -v d="$(awk -v e="$(cell "$E" "${k%%:*}" 2)" 'BEGIN { print -log(e) / log(10) }')"
+done
+# Line search: shortened steps (1/8 .. 1/2) only up to iteration 14, full steps after.
+expect_awk "steps shortened to 1/8 .. 1/2, the last at iteration 14" "last == 14 && min == 0.125 && max == 0.5" \
+  -v last="$(awk -F'\t' 'NR > 2 && $3 < 1 { k = $1 } END { print k }' "$E")" \
+  -v min="$(awk -F'\t' 'NR > 2 && (m == "" || $3 < m) { m = $3 } END { print m }' "$E")" \
+  -v max="$(awk -F'\t' 'NR > 2 && $3 < 1 && $3 > m { m = $3 } END { print m }' "$E")"
+# The ratios, recomputed from the errors: full steps, no shift, from e <= 2e-3 to e >= 1e-14.
+read -r rmin rmax cnt dmin <<<"$(awk -F'\t' 'NR > 1 { k = $1 + 0; e[k] = $2 + 0; s[k] = $3; t[k] = $4 }
+  END { min = 1e300; max = 0; dm = 1e300
+        for (k = 1; k in e; k++) if (e[k-1] <= 2e-3 && e[k] >= 1e-14 && s[k] == 1 && t[k] == 0) {
+          r = e[k] / e[k-1]^2; n++; if (r < min) min = r; if (r > max) max = r
+          d = log(e[k]) / log(e[k-1]); if (d < dm) dm = d }
+        printf "%.17g %.17g %d %.17g\n", min, max, n, dm }' "$E")"
+expect_number quadratic_regime_steps "$cnt" 0 "two steps in the quadratic regime (from the table: $cnt)"
+expect_number ratio_min "$rmin" 1e-9 "ratio_min = min e_{k+1}/e_k^2 from the table"
+expect_number ratio_max "$rmax" 1e-9 "ratio_max = max e_{k+1}/e_k^2 from the table"
+expect_number ratio_min 2.0 0.03 "the ratio is 2.0 ..."
+expect_number ratio_max 18 0.03 "... and then 18"
+expect_number digits_doubling_min "$dmin" 1e-9 "digits ratio from the table"
+expect_between digits_doubling_min 1.7 2.1 "correct digits nearly double per step"
+expect_between newton_vs_library 0 1e-8 "Newton by hand agrees with opt_newton"
+expect_awk "no shift was needed: tau = 0 at every iteration" "t == 0" \
+  -v t="$(awk -F'\t' 'NR > 2 && $4 != 0 { c++ } END { print c + 0 }' "$E")"
+# The error column against the library's trace, computed here.
+maxdiff=$(paste <(grep -v '^#' "$OUT/rosenbrock-newton.tsv" | tail -n +2) <(tail -n +2 "$E") | \
+  awk -F'\t' '{ e = sqrt(($4 - 1)^2 + ($5 - 1)^2); d = e - $7; if (d < 0) d = -d; if (d > m) m = d } END { print m + 0 }')
+expect_awk "error column = ||x_k - (1, 1)|| of opt_newton's path (to 1e-8)" "m <= 1e-8" -v m="$maxdiff"
+
+# ---- 3. Gradient descent, Newton, L-BFGS -------------------------------------------------
+# Rosenbrock's Hessian at (1, 1) is [[802, -400], [-400, 200]].
+read -r lmax kap <<<"$(awk 'BEGIN { t = 1002; d = 802 * 200 - 400 * 400; r = sqrt(t * t - 4 * d);
+  printf "%.17g %.17g\n", (t + r) / 2, (t + r) / (t - r) }')"
+expect_number rosenbrock_lambda_max "$lmax" 1e-9 "lambda_max at the minimum = $lmax (about 1002)"
+expect_number rosenbrock_kappa "$kap" 1e-6 "condition number at the minimum = $kap (about 2500)"
+expect_close "$kap" 2500 0.01 "... which is about 2500"
+expect_number gd_steps 2000 0 "gradient descent: 2000 steps"
+expect_trace_rows "$OUT/rosenbrock-gd.tsv" 2001 "rosenbrock-gd.tsv: steps 0..2000"
+# 2000 steps of x <- x - 1e-3 grad f, worked out here.
+gde=$(awk 'BEGIN { x = -1.2; y = 1; for (k = 0; k < 2000; k++) { gx = -400 * x * (y - x * x) - 2 * (1 - x);
+  gy = 200 * (y - x * x); x -= 1e-3 * gx; y -= 1e-3 * gy }; printf "%.17g", sqrt((x - 1)^2 + (y - 1)^2) }')
+expect_number gd_error "$gde" 1e-8 "gradient descent's final error, by awk: $gde"
+expect_number gd_error 0.56 0.02 "gradient descent is still 0.56 from the minimum"
+expect_number newton_library_iterations 22 0 "opt_newton: 22 iterations"
+expect_number newton_library_evaluations 30 0 "opt_newton: 30 evaluations"
+expect_between lbfgs_iterations 37 41 "L-BFGS: about 39 iterations"
+expect_between lbfgs_evaluations 44 50 "L-BFGS: about 47 evaluations"
+expect_between lbfgs_error 0 1e-8 "L-BFGS converges"
+expect_trace_rows "$OUT/rosenbrock-newton.tsv" 23 "rosenbrock-newton.tsv: iterations 0..22"
+
+# ---- 4. The saddle -----------------------------------------------------------------------
+# From (x0, y0) = (1.5, 0.25): eigen step (0, 2 y0), doubling y; Cholesky tau = beta + 2 = 3,
+# step x <- x (1 - 2/(2 + tau)), y <- y (1 + 2/(tau - 2)); both with full steps.
+expect_number saddle_pure_iterations 1 0 "pure Newton stops after one iteration"
+expect_number saddle_pure_distance 0 1e-15 "pure Newton lands on the saddle"
+expect_number saddle_pure_gnorm 0 1e-15 "pure Newton: ||g|| = 0 there"
+expect_number saddle_eigen_x1 0 1e-15 "eigenvalue-modified: x1 = 0"
+expect_number saddle_eigen_y1 0.5 1e-15 "eigenvalue-modified: y1 = 2 y0 = 0.5"
+expect_number saddle_eigen_f "$(awk 'BEGIN { y = 0.25 * 8; print -y * y }')" 1e-12 "eigenvalue-modified: f = -(8 y0)^2 = -4"
+expect_number saddle_tau 3 1e-12 "shifted Cholesky: tau = beta + 2 = 3"
+expect_number saddle_cholesky_x1 0.9 1e-12 "shifted Cholesky: x1 = 1.5 (1 - 2/5) = 0.9"
+expect_number saddle_cholesky_y1 0.75 1e-12 "shifted Cholesky: y1 = 0.25 (1 + 2/1) = 0.75"
+expect_number saddle_cholesky_f "$(awk 'BEGIN { x = 1.5 * 0.6^3; y = 0.25 * 27; printf "%.17g", x * x - y * y }')" \
+  1e-12 "shifted Cholesky: f after three steps = 0.324^2 - 6.75^2 = -45.46"
+
+# ---- 5. Time per step ------------------------------------------------------------------------
+expect_number hessian_bytes_1e6 8e12 0 "a dense Hessian at n = 1e6: 8 n^2 = 8e12 bytes"
+expect_number lbfgs_bytes_1e6 "$(awk 'BEGIN { print 2 * 6 * 1e6 * 8 }')" 0 "L-BFGS pairs: 2 m n 8 = 9.6e7 bytes"
+expect_trace_rows "$OUT/cost.tsv" 16 "cost.tsv: 7 Newton and 9 L-BFGS sizes"
+expect_between newton_slope 1.8 3.6 "Newton's fitted slope is between 2 and 3 (noisy timings: 1.8 .. 3.6)"
+expect_between lbfgs_slope 0.6 1.5 "L-BFGS's fitted slope is about 1 (noisy timings: 0.6 .. 1.5)"
+expect_between newton_over_lbfgs 300 1e6 "at n = 1024 a Newton step costs thousands of L-BFGS steps (noisy: >= 300)"
+
+# ---- 6. L-BFGS --------------------------------------------------------------------------------
+expect_between twoloop_vs_matrix 0 1e-12 "two-loop direction = explicit BFGS matrix direction"
+expect_between twoloop_vs_taken 0 1e-10 "two-loop direction = the direction opt_lbfgs took"
+expect_awk "F(0) - F* + F* = ln 2 (the loss at w = 0)" "d < 1e-12 && d > -1e-12" \
+  -v d="$(awk -v a="$(number start_excess)" -v b="$(number fstar)" 'BEGIN { printf "%.17g", a + b - log(2) }')"
+expect_number start_excess 0.354 0.01 "start excess F(0) - F* = 0.35"
+expect_awk "full-batch L-BFGS reaches about 1e-13" "e < 1e-11 && e > -1e-11" -v e="$(number full_excess)"
+expect_between full_epochs 50 60 "the 50 iterations took 56 epochs"
+expect_between mini1_median 30 1000 "mini-batch L-BFGS, step 1: excess around 100"
+expect_between mini1_max 1e10 1e300 "mini-batch L-BFGS, step 1: spikes past 1e10"
+expect_between mini1_bad_pairs 0.02 0.1 "step 1: about 5% of pairs have s.y <= 0"
+expect_between mini1_noise 0.5 2 "step 1: y's noise is as large as y"
+expect_number mini2_median 0.067 0.05 "mini-batch L-BFGS, step 0.1: frozen at 0.07"
+expect_number mini2_max "$(number mini2_median)" 1e-6 "step 0.1: frozen (largest = median over the second half)"
+expect_between mini2_bad_pairs 0.85 0.97 "step 0.1: 91% of pairs skipped"
+expect_between mini2_noise 1e5 1e7 "step 0.1: y's noise a million times its size"
+expect_between mini2_last_step 0 1e-12 "step 0.1: the steps have shrunk to nothing"
+expect_between sgd_median 3e-3 8e-3 "SGD: excess near 5e-3"
+expect_awk "mini-batch L-BFGS does worse than SGD either way" "a > 10 * s && b > 10 * s" \
+  -v a="$(number mini1_median)" -v b="$(number mini2_median)" -v s="$(number sgd_median)"
+expect_trace_rows "$OUT/minibatch-sgd.tsv" 5001 "SGD: 50 epochs of batches of 10 = 5000 steps"
+expect_close "$(tail -n 1 "$OUT/minibatch-sgd.tsv" | cut -f1)" 50 0.001 "SGD's table ends at 50 epochs"
+
+# ---- params.lua spells out the schema's defaults ------------------------------------------
+P=$ROOT/labs/10-newton-lbfgs/params.lua
+run_lab 10 --no-plot --quiet --config "$P"
+expect_rc 0 "--config params.lua exits 0"
+timing='^(newton_slope|lbfgs_slope|newton_over_lbfgs)'
+if diff <(grep -Ev "$timing" "$DEFAULT_OUT/numbers.tsv") <(grep -Ev "$timing" "$OUT/numbers.tsv") >/dev/null; then
+  pass "params.lua gives the same numbers.tsv as the built-in defaults (timings aside)"
+else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
+  "$(diff <(grep -Ev "$timing" "$DEFAULT_OUT/numbers.tsv") <(grep -Ev "$timing" "$OUT/numbers.tsv") | head -5)"; fi
+schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
+  "$ROOT/labs/10-newton-lbfgs/lab.c" | tr -d ' ' | sort)
+lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
+  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
+if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
+  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
+else fail "params.lua assigns every schema key, with the same default" \
+  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
+nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
+[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
+                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+
+# ---- Another seed: the claims that do not depend on it ------------------------------------
+run_lab 10 --no-plot --quiet --seed 7 --set 'newton_sizes={16, 32}' --set 'lbfgs_sizes={16, 32}'
+expect_rc 0 "--seed 7 exits 0"
+expect_awk "seed 7: one Newton step solves the quadratic" "a / b < 1e-12" \
+  -v a="$(number quad_grad_after)" -v b="$(number quad_grad_before)"
+expect_number newton_iterations 22 0 "seed 7: Rosenbrock does not depend on the seed"
+expect_between twoloop_vs_matrix 0 1e-12 "seed 7: two-loop = BFGS matrix"
+expect_awk "seed 7: full-batch L-BFGS below 1e-10" "e < 1e-10" -v e="$(number full_excess)"
+expect_awk "seed 7: mini-batch L-BFGS is 10 times worse than SGD with either step" "a > 10 * s && b > 10 * s" \
+  -v a="$(number mini1_median)" -v b="$(number mini2_median)" -v s="$(number sgd_median)"
+
+# ---- A start near the minimum: pure Newton steps from the first ------------------------------
+run_lab 10 --no-plot --quiet --set 'rosenbrock_start={1.2, 1.2}' --set 'newton_sizes={16, 32}' \
+  --set 'lbfgs_sizes={16, 32}'
+expect_rc 0 "rosenbrock_start = {1.2, 1.2} runs"
+expect_between newton_iterations 3 12 "near the minimum Newton needs a handful of iterations"
+expect_between newton_vs_library 0 1e-8 "... the same as opt_newton's"
+
+# ---- Figures ---------------------------------------------------------------------------------
+if have_gnuplot; then
+  run_lab 10 --quiet --set 'newton_sizes={16, 32, 64, 128, 256}' --set 'lbfgs_sizes={16, 64, 256, 1024}'
+  expect_rc 0 "run with figures exits 0"
+  for fig in 10-rosenbrock 10-saddle 10-cost 10-minibatch; do
+    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
+  done
+  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
+                   || pass "figures draw without gnuplot warnings"
+  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
+  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+else
+  pass "figures skipped: gnuplot is not installed"
+fi
+
+# ---- Bad parameters are caught before anything is written -------------------------------------
+for bad in 'newton_sizes={16, 33}' 'fixed_steps={1, 2, 3, 4, 5}' 'rosenbrock_start={1}' 'batch=5000'; do
+  key=${bad%%=*}
+  run_lab 10 --no-plot --set "$bad"
+  expect_rc 2 "$bad exits 2"
+  expect_grep "$STDERR" "$key" "the message names $key"
+  expect_no_file "$OUT/numbers.tsv" "nothing written after $bad"
+done

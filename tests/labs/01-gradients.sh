@@ -140,25 +140,7 @@ done
 expect_number loss_at_start "$r0" 1e-15 "loss_at_start is the first draw's loss"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/01-gradients/params.lua
-run_lab 01 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-# Key by key, as text: the schema's default string and params.lua's value.
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/01-gradients/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 01 01-gradients "$DEFAULT_OUT"
 
 # ---- Another seed: the qualitative claims still hold -------------------------------------
 run_lab 01 --no-plot --quiet --seed 7

@@ -109,24 +109,7 @@ expect_number saddle_model_y -1 1e-15 "m2(0, 1) = -1 = f(0, 1)"
 expect_trace_rows "$OUT/saddle-grid.tsv" 6561 "saddle-grid.tsv: 81 x 81 points"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/02-taylor/params.lua
-run_lab 02 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/02-taylor/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 02 02-taylor "$DEFAULT_OUT"
 
 # ---- The questions in the text -----------------------------------------------------------
 # probe = 0.05: the errors shrink by about 10^2, 10^3, 10^4.

@@ -187,27 +187,7 @@ check "the slow run stops more than 1e4 times short of the first run's gradient 
   "a / b > 1e4" -v a="$(number stop_slow_gnorm)" -v b="$(number stop_gradient_gnorm)"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/03-conditioning/params.lua
-run_lab 03 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-# The schema's entries may span lines: join the array, then take each
-# { "name", OPT_T_..., "default" as text.
-schema=$(awk '/^static const opt_param params\[\] = \{/, /^\};/' "$ROOT/labs/03-conditioning/lab.c" \
-  | tr '\n' ' ' | grep -oE '\{ "[a-z_0-9]+", OPT_T_[A-Z_| ]+, +"[^"]*"' \
-  | sed -E 's/^\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, +"([^"]*)"/\1 \2/' | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 03 03-conditioning "$DEFAULT_OUT"
 
 # ---- The question of part 1: 10, 45 and 80 degrees ----------------------------------------
 run_lab 03 --no-plot --quiet --set "quadratics={ {lambda1=4, lambda2=1, theta=10}, {lambda1=4, lambda2=1, theta=45}, {lambda1=4, lambda2=1, theta=80} }"

@@ -121,24 +121,7 @@ expect_awk "Nesterov: about half the steps of momentum, a third of gradient desc
   -v n="$(number valley_nesterov_steps)" -v m="$(number valley_momentum_steps)" -v g="$(number valley_gd_steps)"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/04-momentum/params.lua
-run_lab 04 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/04-momentum/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 04 04-momentum "$DEFAULT_OUT"
 
 # ---- The question of part 1: the best alpha at eta = 0.2 ---------------------------------
 best=$(awk 'BEGIN { printf "%.17g", 1.4 - sqrt(1.6) }')   # (alpha + 0.6)^2 = 4 alpha

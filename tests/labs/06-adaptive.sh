@@ -201,21 +201,7 @@ expect_awk "the decaying run settles: its last two mean losses agree to 1e-3" "(
   -v a="$(tail -n 2 "$OUT/noisy.tsv" | head -n 1 | cut -f4)" -v b="$(tail -n 1 "$OUT/noisy.tsv" | cut -f4)"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/06-adaptive/params.lua
-run_lab 06 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/06-adaptive/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
+expect_params_lua 06 06-adaptive "$DEFAULT_OUT"
 
 # ---- Another seed: only the noisy part changes, and its claims hold ----------------------
 run_lab 06 --no-plot --quiet --seed 7

@@ -192,21 +192,7 @@ expect_awk "the text: LARS never diverges, even at lr = 100" "n == 0 && last < 1
   -v n="$(awk -F'\t' 'NR > 1 && $5 == "nan"' "$W" | wc -l)" -v last="$(tail -n 1 "$W" | cut -f5)"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/07-beyond-adam/params.lua
-run_lab 07 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/07-beyond-adam/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
+expect_params_lua 07 07-beyond-adam "$DEFAULT_OUT"
 
 # ---- Another seed and another beta2 ---------------------------------------------------------
 run_lab 07 --no-plot --quiet --seed 7

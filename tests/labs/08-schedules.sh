@@ -124,24 +124,7 @@ first=$(awk -F'\t' 'NR == 2 { print $2 }' "$G")
 expect_number initial_excess "$first" 1e-12 "initial excess loss is the first row of sgd.tsv"
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/08-schedules/params.lua
-run_lab 08 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-zA-Z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/08-schedules/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-zA-Z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-zA-Z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 08 08-schedules "$DEFAULT_OUT"
 
 # ---- The question: double the batch, half the floor ----------------------------------------
 L0=$(number L_star)

@@ -160,25 +160,7 @@ expect_trace_rows "$OUT/minibatch-sgd.tsv" 5001 "SGD: 50 epochs of batches of 10
 expect_close "$(tail -n 1 "$OUT/minibatch-sgd.tsv" | cut -f1)" 50 0.001 "SGD's table ends at 50 epochs"
 
 # ---- params.lua spells out the schema's defaults ------------------------------------------
-P=$ROOT/labs/10-newton-lbfgs/params.lua
-run_lab 10 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-timing='^(newton_slope|lbfgs_slope|newton_over_lbfgs)'
-if diff <(grep -Ev "$timing" "$DEFAULT_OUT/numbers.tsv") <(grep -Ev "$timing" "$OUT/numbers.tsv") >/dev/null; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults (timings aside)"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff <(grep -Ev "$timing" "$DEFAULT_OUT/numbers.tsv") <(grep -Ev "$timing" "$OUT/numbers.tsv") | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/10-newton-lbfgs/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 10 10-newton-lbfgs "$DEFAULT_OUT" '^(newton_slope|lbfgs_slope|newton_over_lbfgs)'   # timings aside
 
 # ---- Another seed: the claims that do not depend on it ------------------------------------
 run_lab 10 --no-plot --quiet --seed 7 --set 'newton_sizes={16, 32}' --set 'lbfgs_sizes={16, 32}'

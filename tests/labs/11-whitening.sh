@@ -255,24 +255,7 @@ for c in centred standardized whitened; do
 done
 
 # ---- params.lua spells out the schema's defaults -----------------------------------------
-P=$ROOT/labs/11-whitening/params.lua
-run_lab 11 --no-plot --quiet --config "$P"
-expect_rc 0 "--config params.lua exits 0"
-if cmp -s "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv"; then
-  pass "params.lua gives the same numbers.tsv as the built-in defaults"
-else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
-  "$(diff "$DEFAULT_OUT/numbers.tsv" "$OUT/numbers.tsv" | head -5)"; fi
-schema=$(sed -nE 's/^[[:space:]]*\{ "([a-z_0-9]+)", OPT_T_[A-Z_| ]+, "([^"]*)".*/\1 \2/p' \
-  "$ROOT/labs/11-whitening/lab.c" | tr -d ' ' | sort)
-lua=$(sed -nE 's/^([a-z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
-  | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
-if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
-  pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
-else fail "params.lua assigns every schema key, with the same default" \
-  "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
-nocomment=$(grep -E '^[a-z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
-[ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
-                       || fail "every parameter in params.lua has a comment" "$nocomment without"
+expect_params_lua 11 11-whitening "$DEFAULT_OUT"
 
 # ---- Another seed, and the questions: the claims hold, worked out again --------------------
 for args in "--seed 7" "--set correlation=0.9" "--set feature_means={0,0}" "--set correlation=-0.6"; do

@@ -105,3 +105,31 @@ expect_trace_rows() {
 }
 
 have_gnuplot() { command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; }
+
+# expect_params_lua NN SLUG DEFAULT_OUT [IGNORE]: labs/SLUG/params.lua spells
+# out the schema's defaults. Run with it, the lab writes the same numbers.tsv
+# as the default run in DEFAULT_OUT (but for keys matching the regex IGNORE,
+# such as timings); it assigns every key of the schema in lab.c with the
+# schema's default text (entries may span lines: the array is joined first);
+# and every assignment carries a comment.
+expect_params_lua() {
+  local nn=$1 slug=$2 defaults=$3 ignore=${4:-'^$'} P=$ROOT/labs/$2/params.lua schema lua nocomment
+  run_lab "$nn" --no-plot --quiet --config "$P"
+  expect_rc 0 "--config params.lua exits 0"
+  if diff <(grep -Ev "$ignore" "$defaults/numbers.tsv") <(grep -Ev "$ignore" "$OUT/numbers.tsv") >/dev/null; then
+    pass "params.lua gives the same numbers.tsv as the built-in defaults"
+  else fail "params.lua gives the same numbers.tsv as the built-in defaults" \
+    "$(diff <(grep -Ev "$ignore" "$defaults/numbers.tsv") <(grep -Ev "$ignore" "$OUT/numbers.tsv") | head -5)"; fi
+  schema=$(awk '/^static const opt_param params\[\] = \{/, /^\};/' "$ROOT/labs/$slug/lab.c" \
+    | tr '\n' ' ' | grep -oE '\{ *"[a-zA-Z_0-9]+", *OPT_T_[A-Z_| ]+, +"[^"]*"' \
+    | sed -E 's/^\{ *"([a-zA-Z_0-9]+)", *OPT_T_[A-Z_| ]+, +"([^"]*)"/\1 \2/' | tr -d ' ' | sort)
+  lua=$(sed -nE 's/^([a-zA-Z_0-9]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*--.*/\1 \2/p' "$P" \
+    | awk '{ k = $1; $1 = ""; print k $0 }' | tr -d ' ' | sort)
+  if [ -n "$schema" ] && [ "$schema" = "$lua" ]; then
+    pass "params.lua assigns every schema key, with the same default ($(wc -l <<<"$schema") keys)"
+  else fail "params.lua assigns every schema key, with the same default" \
+    "$(diff <(echo "$schema") <(echo "$lua") | head -8)"; fi
+  nocomment=$(grep -E '^[a-zA-Z_0-9]+[[:space:]]*=' "$P" | grep -vc -- '--')
+  [ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
+                         || fail "every parameter in params.lua has a comment" "$nocomment without"
+}

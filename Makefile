@@ -94,6 +94,11 @@ deps:
 figures: labs
 	@scripts/figures $(BIN) $(LAB_SLUGS)
 
+# The gallery: every figure under its lab, with its caption and the command
+# that redraws it (one is run).
+check-figures: figures
+	@tests/handouts/gallery "$(B)/figures"
+
 # ---- Handouts ---------------------------------------------------------------------
 # Each lab woven into $(BUILD)/handouts/NN-slug.html (prose, code, figures,
 # exercises; self-contained, math as MathML: no network), plus index.html.
@@ -104,6 +109,52 @@ handouts: figures
 check-handouts:
 	@tests/handouts/run
 .PHONY: check-handouts
+
+# Every handout, and a deck, in headless Chromium: figures decoded and drawn,
+# MathML rendered, code highlighted, the index's links, a printed PDF.  The
+# screenshots land in $(BUILD)/handouts/screenshots/.  OPTLAB_NO_BROWSER=1 skips.
+check-browser: handouts slides
+	@tests/handouts/browser "$(BUILD)/handouts" "$(BUILD)/slides"
+
+# ---- Slides -------------------------------------------------------------------------
+# Each lab as $(BUILD)/slides/NN-slug.pptx and a self-contained HTML deck (pandoc;
+# dzslides, which needs no CDN), derived from lab.c by `scripts/weave --slides`:
+# per `##` section its display equations, then one slide per figure with its
+# caption; the exercises last.
+slides: figures
+	@scripts/slides --build "$(B)" --out "$(BUILD)/slides" $(LAB_SLUGS)
+
+check-slides: slides
+	@tests/handouts/slides "$(BUILD)/slides" $(LAB_SLUGS)
+
+# ---- Student release ------------------------------------------------------------------
+# $(BUILD)/release/optlab-student.tar.gz: labs with their stubs, lib, the visible
+# grade tests only, a README for students; no solutions, hidden tests or mutants.
+release:
+	@if [ -d solutions ]; then scripts/release --out "$(BUILD)/release"; \
+	else echo "release: this tree is the student release (no solutions/)" >&2; exit 1; fi
+
+# Unpack it, build it, run every lab, grade it: zero, then full marks with the solutions.
+check-release: release
+	@tests/release/run "$(BUILD)/release/optlab-student.tar.gz"
+
+# ---- Gradescope --------------------------------------------------------------------------
+# $(BUILD)/gradescope/autograder.zip (every lab), or with LAB=NN
+# autograder-NN-slug.zip (one lab): setup.sh and run_autograder at the root.
+GRADED_SLUGS := $(basename $(notdir $(wildcard tests/grade/[0-9][0-9]-*.c)))
+gradescope:
+	@if [ -d solutions ]; then scripts/gradescope --out "$(BUILD)/gradescope" $(if $(LAB),--lab "$(LAB)"); \
+	else echo "gradescope: this tree is the student release (no hidden tests)" >&2; exit 1; fi
+
+# Run the package in a simulated /autograder: a correct, an empty, a partly
+# correct and a crashing submission, and a one-lab package.
+check-gradescope:
+	@if [ -d solutions ]; then \
+		scripts/gradescope --out "$(BUILD)/gradescope" > /dev/null && \
+		scripts/gradescope --out "$(BUILD)/gradescope" --lab "$(firstword $(GRADED_SLUGS))" > /dev/null && \
+		tests/gradescope/run "$(BUILD)/gradescope/autograder.zip" \
+			"$(BUILD)/gradescope/autograder-$(firstword $(GRADED_SLUGS)).zip"; \
+	else echo "check-gradescope: no solutions/ here (a student release): skipped"; fi
 
 # ---- Tests --------------------------------------------------------------------------
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -124,7 +175,8 @@ check-badinput: labs
 
 test: deps
 	@$(MAKE) --no-print-directory build-all
-	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-handouts check-grade
+	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-handouts check-grade \
+		check-hostile check-figures check-slides check-browser check-release check-gradescope
 
 build-all: lib labs $(UNIT_BINS)
 
@@ -132,18 +184,33 @@ build-all: lib labs $(UNIT_BINS)
 # make grade [LAB=NN] [IMPL=labs|solutions|DIR]: build the grade tests (tests/grade/)
 # against IMPL's exercise.c files, print a score table per lab and exercise, and
 # write $(BUILD)/grade/results.json in Gradescope's format.  The grading build
-# lives in $(BUILD)/grade/work and never touches the lab binaries.
+# lives in $(BUILD)/grade/work and never touches the lab binaries.  Each test
+# runs in its own process with a time, memory and output limit; an exercise
+# whose code calls the library's own version of it (tests/grade/NN-slug.forbidden)
+# gets no credit.  GRADE_OPTS passes more options to scripts/grade (--all,
+# --note FILE, --cache DIR: see its header).
 IMPL ?= labs
+GRADE_OPTS ?=
 GRADE_ENV = CC="$(CC)" GRADE_CFLAGS="$(WARN) $(MATH) $(CFLAGS) $(SANFLAGS) $(DEP_CFLAGS)" \
 	GRADE_LDFLAGS="$(ALL_LDFLAGS)" GRADE_LIBS="$(DEP_LIBS) $(CRIT_LIBS)"
 grade: lib
 	@$(GRADE_ENV) scripts/grade --impl "$(IMPL)" $(if $(LAB),--lab "$(LAB)") \
-		--bin "$(BIN)" --lib "$(LIBOPT)" --out "$(BUILD)/grade"
+		--bin "$(BIN)" --lib "$(LIBOPT)" --out "$(BUILD)/grade" $(GRADE_OPTS)
 
 # The solutions must score full marks, the stubs zero, and each mutant in
 # tests/grade/mutants/ must lose the points of its exercise and only those.
+# (A student release has no solutions/: nothing to check there.)
 check-grade: lib
-	@$(GRADE_ENV) scripts/grade-check --bin "$(BIN)" --lib "$(LIBOPT)"
+	@if [ -d solutions ]; then $(GRADE_ENV) scripts/grade-check --bin "$(BIN)" --lib "$(LIBOPT)"; \
+	else echo "check-grade: no solutions/ here (a student release): skipped"; fi
+
+# Hostile submissions (tests/grade/hostile/): a crash, an endless loop, an
+# unbounded allocation, exit(), a flood of output, a call to the library's
+# reference, a broken runner, a compile error.  Each fails what it must, alone,
+# with feedback that says why, and the grade is still a valid results.json.
+check-hostile: lib
+	@if [ -d solutions ]; then $(GRADE_ENV) tests/grade/hostile/run --bin "$(BIN)" --lib "$(LIBOPT)"; \
+	else echo "check-hostile: no solutions/ here (a student release): skipped"; fi
 
 # ---- Benchmarks ---------------------------------------------------------------------
 # Tables of ratios against peers measured in the same run (tests/bench/).  Not part
@@ -169,5 +236,7 @@ clean:
 	rm -rf build
 
 .PHONY: all deps lib labs figures handouts unit check-labs check-badinput test build-all grade check-grade bench clean
+.PHONY: check-hostile check-figures check-browser slides check-slides release check-release
+.PHONY: gradescope check-gradescope
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

@@ -5,13 +5,24 @@
  * then runs
  *
  *     grade-NN --points tests/grade/NN-slug.points --lab NN-slug --out PREFIX
- *              [Criterion options...]
+ *              [--void FILE] [Criterion options...]
  *
  * Before any test runs, main() checks the points file against the tests
  * that are compiled in: a test without points, or points for a test that
  * does not exist, is the instructor's error (message, exit 3), never a
  * silent zero.  Each test runs in its own process (Criterion) with a time
  * limit: its own .timeout, else DEFAULT_TIMEOUT seconds.
+ *
+ * A test process also runs under the limits of sandbox.c (linked into the
+ * same binary): memory, output, CPU time, no core files.  A student
+ * function that crashes, loops, allocates without bound, calls exit() or
+ * floods its output fails that test alone, and verdict() says which of
+ * these happened.
+ *
+ * --void FILE withholds the points of whole exercises: each line is
+ * "exercise<TAB>reason" (scripts/grade writes it when a submission calls
+ * the library's own version of what an exercise asks for); every test of
+ * that exercise fails with the reason as its feedback.
  *
  * After the last test, the POST_ALL report hook (it runs in the runner, and
  * sees every test's asserts, crash signal, timeout and exit code) writes
@@ -31,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sandbox.h"
 
 #define DEFAULT_TIMEOUT 2.0     /* seconds, for tests without a .timeout */
 #define MAX_LINE 1024
@@ -54,6 +66,10 @@ static struct {
     graded_test *tests;
     size_t ntests;
     int clock_works;            /* some test took a measurable time */
+    const char *void_file;      /* exercises whose points are withheld, and why */
+    char **voided, **void_reason;
+    size_t nvoided;
+    double memory_mb, output_kb;    /* the limits of every test process */
 } grading;
 
 /* --- Small helpers ------------------------------------------------------- */
@@ -306,6 +322,53 @@ static void check_tests_against_points(struct criterion_test_set *set)
         exit(3);
 }
 
+/* --- Exercises without credit ------------------------------------------------- */
+
+/* Read --void FILE: "exercise<TAB>reason" lines ("\n" in a reason is a line
+ * break).  A missing file means no exercise is voided. */
+static void load_voided(void)
+{
+    FILE *f = grading.void_file ? fopen(grading.void_file, "r") : NULL;
+    if (!f)
+        return;
+    char line[4 * MAX_LINE];
+    size_t cap = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab || tab == line)
+            continue;
+        *tab = '\0';
+        if (grading.nvoided == cap) {
+            cap = cap ? 2 * cap : 4;
+            char **v = realloc(grading.voided, cap * sizeof *v);
+            char **r = realloc(grading.void_reason, cap * sizeof *r);
+            if (!v || !r) {
+                fprintf(stderr, "grade: out of memory\n");
+                exit(4);
+            }
+            grading.voided = v;
+            grading.void_reason = r;
+        }
+        char *reason = xstrdup(tab + 1);
+        for (char *p = reason; (p = strstr(p, "\\n")); p++) {
+            *p = '\n';
+            memmove(p + 1, p + 2, strlen(p + 2) + 1);
+        }
+        grading.voided[grading.nvoided] = xstrdup(line);
+        grading.void_reason[grading.nvoided++] = reason;
+    }
+    fclose(f);
+}
+
+static const char *void_reason(const char *suite)
+{
+    for (size_t i = 0; i < grading.nvoided; i++)
+        if (!strcmp(grading.voided[i], suite))
+            return grading.void_reason[i];
+    return NULL;
+}
+
 /* --- Verdicts and feedback --------------------------------------------------- */
 
 static const char *signal_meaning(int sig)
@@ -320,6 +383,7 @@ static const char *signal_meaning(int sig)
     case SIGILL:  return "SIGILL (illegal instruction)";
     case SIGKILL: return "SIGKILL: it was killed, most likely for using too much memory";
     case SIGXCPU: return "SIGXCPU: it used up its CPU time";
+    case SIGXFSZ: return "SIGXFSZ: the output limit";
     default:      return NULL;
     }
 }
@@ -353,6 +417,11 @@ static int verdict(const graded_test *g, text *out)
     const struct criterion_test_stats *st = g->stats;
     if (g->description && *g->description)
         text_add(out, "Checks: %s\n", g->description);
+    const char *withheld = void_reason(g->suite);
+    if (withheld) {
+        text_add(out, "%s\n", withheld);
+        return 0;
+    }
     if (!st) {
         text_add(out, "This test did not run: the grader stopped before reaching it.\n");
         return 0;
@@ -361,6 +430,11 @@ static int verdict(const graded_test *g, text *out)
     if (st->timed_out) {
         text_add(out, "Time limit of %g s exceeded: an endless loop, or far more work than needed?\n",
                  g->timeout);
+        passed = 0;
+    } else if (st->crashed && st->signal == SIGXFSZ) {
+        text_add(out, "Your code printed more than %g kB (stdout and stderr together), so the test "
+                 "was stopped: printing in a loop? Exercises must not print (exercise.h); the "
+                 "grader ignores what they print.\n", grading.output_kb);
         passed = 0;
     } else if (st->crashed) {
         const char *meaning = signal_meaning(st->signal);
@@ -374,9 +448,14 @@ static int verdict(const graded_test *g, text *out)
         passed = 0;
     } else if (st->exit_code != st->test->data->exit_code) {
         /* scripts/grade sets these exit statuses for the sanitizers (SAN=1). */
-        if (st->exit_code == 86)
+        if (st->exit_code == GRADE_EXIT_MEMORY)
+            text_add(out, "Your code used more memory than the grader allows (%g MB per test), "
+                     "so the test was stopped: memory allocated in a loop that never ends, or a "
+                     "size computed wrong (negative, or far too large)?\n", grading.memory_mb);
+        else if (st->exit_code == 86)
             text_add(out, "AddressSanitizer stopped your code: a read or write outside an array, "
-                     "a use after free or a double free (its report is in the grader's log).\n");
+                     "a use after free, a double free, or more memory than the limit of %g MB "
+                     "(its report is in the grader's log).\n", grading.memory_mb);
         else if (st->exit_code == 87)
             text_add(out, "UndefinedBehaviorSanitizer stopped your code: undefined behaviour such as "
                      "a signed overflow or a NULL or misaligned pointer (its report is in the grader's log).\n");
@@ -545,7 +624,8 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: grade-NN --points FILE --lab NN-slug --out PREFIX [criterion options]\n");
+    fprintf(stderr, "usage: grade-NN --points FILE --lab NN-slug --out PREFIX [--void FILE] "
+            "[criterion options]\n");
     exit(2);
 }
 
@@ -556,7 +636,8 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; i++) {
         const char **slot = !strcmp(argv[i], "--points") ? &grading.points_file
                           : !strcmp(argv[i], "--lab") ? &grading.lab
-                          : !strcmp(argv[i], "--out") ? &grading.out_prefix : NULL;
+                          : !strcmp(argv[i], "--out") ? &grading.out_prefix
+                          : !strcmp(argv[i], "--void") ? &grading.void_file : NULL;
         if (slot) {
             if (i + 1 >= argc)
                 usage();
@@ -577,6 +658,10 @@ int main(int argc, char *argv[])
             usage();
         load_points();
         check_tests_against_points(tests);
+        load_voided();
+        grading.memory_mb = grade_limit_memory_mb();
+        grading.output_kb = grade_limit_output_kb();
+        setenv(GRADE_WORKER_ENV, "1", 1);   /* from here on, every child is a test process */
     }
     if (criterion_handle_args(argc, argv, true))
         ok = criterion_run_all_tests(tests);

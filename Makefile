@@ -212,6 +212,18 @@ check-hostile: lib
 	@if [ -d solutions ]; then $(GRADE_ENV) tests/grade/hostile/run --bin "$(BIN)" --lib "$(LIBOPT)"; \
 	else echo "check-hostile: no solutions/ here (a student release): skipped"; fi
 
+# ---- Long checks ------------------------------------------------------------------------
+# Not part of `make test`.  Every stepper's trajectory against torch.optim 1.13
+# (Debian's python3-torch, installed here by install-deps --long).
+check-long: deps lib
+	@scripts/install-deps --long
+	@$(MAKE) --no-print-directory $(BIN)/long/trajectories
+	@$(BIN)/long/trajectories | tests/long/torch-trajectories
+
+$(BIN)/long/%: tests/long/%.c $(LIBOPT)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $< $(LIBOPT) $(DEP_LIBS) -o $@
+
 # ---- Benchmarks ---------------------------------------------------------------------
 # Tables of ratios against peers measured in the same run (tests/bench/).  Not part
 # of `make test`.  bench_lbfgs also needs libLBFGS (Debian's liblbfgs-dev); its
@@ -235,7 +247,7 @@ bench: deps
 clean:
 	rm -rf build
 
-.PHONY: all deps lib labs figures handouts unit check-labs check-badinput test build-all grade check-grade bench clean
+.PHONY: all deps lib labs figures handouts unit check-labs check-badinput test build-all grade check-grade bench check-long clean
 .PHONY: check-hostile check-figures check-browser slides check-slides release check-release
 .PHONY: gradescope check-gradescope
 

@@ -6,14 +6,20 @@
  *   mu_t, mu_{t+1} from the schedule;  P_t = mu_1 ... mu_t
  *   m = beta1 m + (1 - beta1) g;   v = beta2 v + (1 - beta2) g^2
  *   d = sqrt(v / (1 - beta2^t)) + eps
- *   x = x - lr (1 - mu_t) / (1 - P_t) g / d - lr mu_{t+1} / (1 - P_t mu_{t+1}) m / d
+ *   x = x - lr (1 - mu_t) / (1 - P_t) g / d - lr mu_{t+1} / (1 - P') m / d
+ *
+ * where P' is the product for the look-ahead step. The paper (and PyTorch
+ * from 2.0 on) uses P' = P_t mu_{t+1} = mu_1 ... mu_{t+1}; PyTorch 1.13
+ * computes P' = P_t mu_t mu_{t+1}, counting mu_t twice. The default,
+ * paper_mu_product = 0, follows 1.13 so that trajectories match it;
+ * paper_mu_product = 1 gives the paper's.
  */
 #include <math.h>
 #include <stddef.h>
 #include "optim.h"
 #include "status.h"
 
-static const opt_nadam_params defaults = { 0.9, 0.999, 1e-8, 0, 4e-3, 0 };
+static const opt_nadam_params defaults = { 0.9, 0.999, 1e-8, 0, 4e-3, 0, 0 };
 
 #define HP(field, kind, lo, hi, doc) \
     { #field, offsetof(opt_nadam_params, field), kind, lo, hi, doc }
@@ -24,6 +30,8 @@ static const opt_hparam hparams[] = {
     HP(weight_decay, OPT_HP_DOUBLE, 0, 1e6, "L2 penalty added to the gradient"),
     HP(momentum_decay, OPT_HP_DOUBLE, 0, 1e6, "psi in mu_t = beta1 (1 - 0.5 * 0.96^(t psi))"),
     HP(maximize, OPT_HP_BOOL, 0, 1, "ascend instead of descend"),
+    HP(paper_mu_product, OPT_HP_BOOL, 0, 1,
+       "look-ahead product mu_1..mu_{t+1} (paper, PyTorch >= 2.0); 0: PyTorch 1.13's"),
 };
 #undef HP
 
@@ -51,7 +59,8 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
     const double mu = p->beta1 * (1 - 0.5 * pow(0.96, t * p->momentum_decay));
     const double mu_next = p->beta1 * (1 - 0.5 * pow(0.96, (t + 1) * p->momentum_decay));
     *mu_product *= mu;
-    const double mu_product_next = *mu_product * mu_next;
+    const double mu_product_next = p->paper_mu_product ? *mu_product * mu_next
+                                                       : *mu_product * mu * mu_next;
     const double c_grad = -lr * (1 - mu) / (1 - *mu_product);
     const double c_mom = -lr * mu_next / (1 - mu_product_next);
     const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;

@@ -184,6 +184,9 @@ typedef struct opt_nadam_params {
     double weight_decay;    /* default 0 */
     double momentum_decay;  /* default 4e-3 */
     int maximize;           /* default 0 */
+    int paper_mu_product;   /* 1: the paper's look-ahead product mu_1...mu_{t+1}
+                               (as PyTorch >= 2.0); default 0: PyTorch 1.13's,
+                               which counts mu_t twice (see nadam.c) */
 } opt_nadam_params;
 extern const opt_stepper_type *opt_nadam;
 

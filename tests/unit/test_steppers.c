@@ -281,10 +281,12 @@ Test(radam, first_steps_are_bias_corrected_momentum)
     opt_stepper_free(s);
 }
 
-Test(nadam, three_steps_by_hand)
+/* NAdam by hand: mu_t = 0.9 (1 - 0.5 * 0.96^(0.004 t)); the look-ahead
+ * product is mu_1..mu_{t+1} (paper) or mu_1..mu_t * mu_t * mu_{t+1}
+ * (PyTorch 1.13). */
+static void nadam_by_hand(int paper, double *want)
 {
-    /* mu_t = 0.9 (1 - 0.5 * 0.96^(0.004 t)) */
-    double mu[5], x = 1, m = 0, v = 0, prod = 1, want[3];
+    double mu[5], x = 1, m = 0, v = 0, prod = 1;
     for (int t = 1; t <= 4; t++)
         mu[t] = 0.9 * (1 - 0.5 * pow(0.96, 0.004 * t));
     for (int t = 1; t <= 3; t++) {
@@ -292,12 +294,24 @@ Test(nadam, three_steps_by_hand)
         m = 0.9 * m + 0.1 * g;
         v = 0.999 * v + 0.001 * g * g;
         prod *= mu[t];
+        double next = paper ? prod * mu[t + 1] : prod * mu[t] * mu[t + 1];
         double d = sqrt(v / (1 - pow(0.999, t))) + 1e-8;
         x -= 0.1 * (1 - mu[t]) / (1 - prod) * g / d;
-        x -= 0.1 * mu[t + 1] / (1 - prod * mu[t + 1]) * m / d;
+        x -= 0.1 * mu[t + 1] / (1 - next) * m / d;
         want[t - 1] = x;
     }
+}
+
+Test(nadam, three_steps_by_hand_pytorch_113_and_paper)
+{
+    double want[3], paper[3];
+    nadam_by_hand(0, want);
     three_steps(opt_nadam, NULL, 0.1, G, want, 1e-14);
+    nadam_by_hand(1, paper);
+    cr_assert_gt(fabs(paper[0] - want[0]), 1e-4, "the two look-ahead products differ at once");
+    opt_nadam_params p = *(const opt_nadam_params *)opt_nadam->hp_default;
+    p.paper_mu_product = 1;
+    three_steps(opt_nadam, &p, 0.1, G, paper, 1e-14);
 }
 
 Test(novograd, per_group_second_moment)

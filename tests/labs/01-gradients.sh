@@ -2,20 +2,7 @@
 # tables and figures, and params.lua against the schema in lab.c.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# expect_between KEY LO HI what: LO <= numbers.tsv[KEY] <= HI.
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
 
-# expect_true AWK-CONDITION what details: a condition on numbers (passed as -v).
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 
 # ---- The default run ------------------------------------------------------------------
 run_lab 01 --no-plot

@@ -3,13 +3,6 @@
 # params.lua against the schema in lab.c.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# expect_between KEY LO HI what: LO <= numbers.tsv[KEY] <= HI.
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
 # calc EXPR: an awk expression, printed with 17 digits.
 calc() { awk "BEGIN { pi = atan2(0, -1); printf \"%.17g\n\", ($1) }"; }
 rows_of() { grep -v '^#' "$1" 2>/dev/null | tail -n +2 | grep -c .; }

@@ -4,12 +4,6 @@
 # params.lua against the schema in lab.c.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
 calc() { awk "BEGIN { pi = atan2(0, -1); printf \"%.17g\n\", ($1) }"; }
 check() { # check WHAT AWK-CONDITION [awk -v assignments...]
   local what=$1 cond=$2; shift 2

@@ -3,17 +3,6 @@
 # values are computed here, in awk, from the update formulas.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 
 # Steps until f <= tol, simulated: method gd|momentum|nesterov on
 # f = a x^2 + b y^2 from (x0, y0) with learning rate eta and momentum m.

@@ -5,11 +5,6 @@
 # methods step by step.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 
 # The five methods on a 2-D problem, from the formulas (PyTorch's order of
 # operations: eps outside the square root, Adam's corrections on m and on

@@ -6,11 +6,6 @@
 # awk).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 expect_between() {
   local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
   if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then pass "$4 (got $v)"

@@ -6,17 +6,6 @@
 # start with horizon T - W).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 
 # The awk program that knows every schedule: lr(kind, t) with lr0 = 0.1,
 # T = 100, milestones 30, 60, 90, gamma 0.1, warm-up W = 5.

@@ -5,20 +5,7 @@
 # checked for a range of slopes, never for a wall time.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# expect_between KEY LO HI what: LO <= numbers.tsv[KEY] <= HI.
-expect_between() {
-  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
-  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-    pass "$4 (got $v)"
-  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
-}
 
-# expect_awk what CONDITION -v name=value...: a condition on numbers.
-expect_awk() {
-  local what=$1 cond=$2; shift 2
-  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
-  else fail "$what" "false: $cond with $*"; fi
-}
 
 # A column of a trace or table (header line skipped, comments too), row K from 0.
 cell() { grep -v '^#' "$1" | awk -F'\t' -v r="$2" -v c="$3" 'NR == r + 2 { print $c }'; }

@@ -133,3 +133,18 @@ expect_params_lua() {
   [ "$nocomment" -eq 0 ] && pass "every parameter in params.lua has a comment" \
                          || fail "every parameter in params.lua has a comment" "$nocomment without"
 }
+
+# expect_between KEY LO HI what: LO <= numbers.tsv[KEY] <= HI.
+expect_between() {
+  local v; v=$(number "$1") || { fail "$4" "no '$1' in numbers.tsv"; return; }
+  if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
+    pass "$4 (got $v)"
+  else fail "$4" "$1 = $v, expected it in [$2, $3]"; fi
+}
+
+# expect_awk what AWK-CONDITION [awk -v assignments...]: a condition on numbers.
+expect_awk() {
+  local what=$1 cond=$2; shift 2
+  if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
+  else fail "$what" "false: $cond with $*"; fi
+}

@@ -150,10 +150,7 @@ if have_gnuplot; then
   for fig in 01-error-vs-h 01-gradient-check 01-random-vs-slope; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
-  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+  expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"
 fi

@@ -129,10 +129,7 @@ if have_gnuplot; then
   for fig in 02-exp-taylor 02-taylor-error 02-model-slice 02-directional 02-saddle; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
-  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+  expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"
 fi

@@ -211,10 +211,7 @@ if have_gnuplot; then
   for fig in 07-radam 07-lookahead 07-ratios 07-layer-steps 07-lr-sweep; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
-  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+  expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"
 fi

@@ -148,3 +148,12 @@ expect_awk() {
   if awk "$@" "BEGIN { exit !($cond) }"; then pass "$what"
   else fail "$what" "false: $cond with $*"; fi
 }
+
+# expect_quiet_figures: the last run drew its figures without a word from
+# gnuplot on stderr and left no temporary file in OUT.
+expect_quiet_figures() {
+  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
+                   || pass "figures draw without gnuplot warnings"
+  local leftovers; leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
+  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+}

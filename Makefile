@@ -82,17 +82,31 @@ $(foreach s,$(LAB_SLUGS),$(eval $(call lab_rules,$(firstword $(subst -, ,$(s))),
 labs: $(LAB_BINS)
 
 # ---- Everything ---------------------------------------------------------------
+# The labs build and run in parallel, one job a core (make -jN overrides it).
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 all: deps
-	@$(MAKE) --no-print-directory labs
-	@$(MAKE) --no-print-directory figures
+	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) figures
 
 deps:
 	@scripts/install-deps
 
-# ---- Figures --------------------------------------------------------------------
-# Run every lab into build/out/NN-slug and gather its figures by format.
-figures: labs
+# ---- Lab runs and figures -----------------------------------------------------------
+# Each lab runs once into $(B)/out/NN-slug; its .ran marks a complete run and
+# depends on what the run's outputs come from (the binary, the figure style and
+# the lab's figure scripts), so figures, handouts and slides reuse the same run
+# and a second `make` with nothing changed runs nothing.
+LAB_RUNS := $(LAB_SLUGS:%=$(B)/out/%/.ran)
+define run_rules
+$(B)/out/$(2)/.ran: $(BIN)/lab$(1) figures/style.gp $(wildcard figures/$(1)-*.gp) scripts/figures
+	@scripts/figures --run $(BIN) $(2)
+endef
+$(foreach s,$(LAB_SLUGS),$(eval $(call run_rules,$(firstword $(subst -, ,$(s))),$(s))))
+
+# Gather every lab's figures by format, with a gallery.
+GALLERY := $(B)/figures/index.html
+$(GALLERY): $(LAB_RUNS) $(LAB_DIRS:%=%/lab.c) $(wildcard figures/*.gp) scripts/figures scripts/weave
 	@scripts/figures $(BIN) $(LAB_SLUGS)
+figures: $(GALLERY)
 
 # The gallery: every figure under its lab, with its caption and the command
 # that redraws it (one is run).
@@ -102,8 +116,11 @@ check-figures: figures
 # ---- Handouts ---------------------------------------------------------------------
 # Each lab woven into $(BUILD)/handouts/NN-slug.html (prose, code, figures,
 # exercises; self-contained, math as MathML: no network), plus index.html.
-handouts: figures
-	@scripts/weave-all --build "$(B)" --out "$(BUILD)/handouts" $(LAB_SLUGS)
+# The index is written last: it stands for the whole set.
+HANDOUT_INDEX := $(BUILD)/handouts/index.html
+$(HANDOUT_INDEX): $(GALLERY) $(wildcard labs/*/exercise.h) scripts/weave-all $(wildcard scripts/handout/*)
+	@scripts/weave-all --build "$(B)" --out "$(BUILD)/handouts" $(LAB_SLUGS) || { rm -f $@; exit 1; }
+handouts: $(HANDOUT_INDEX)
 
 # The weaver on a fixture lab (tests/handouts/run --browser also renders it).
 check-handouts:
@@ -121,8 +138,10 @@ check-browser: handouts slides
 # dzslides, which needs no CDN), derived from lab.c by `scripts/weave --slides`:
 # per `##` section its display equations, then one slide per figure with its
 # caption; the exercises last.
-slides: figures
-	@scripts/slides --build "$(B)" --out "$(BUILD)/slides" $(LAB_SLUGS)
+SLIDES_INDEX := $(BUILD)/slides/index.html
+$(SLIDES_INDEX): $(GALLERY) scripts/slides $(wildcard scripts/handout/*)
+	@scripts/slides --build "$(B)" --out "$(BUILD)/slides" $(LAB_SLUGS) || { rm -f $@; exit 1; }
+slides: $(SLIDES_INDEX)
 
 check-slides: slides
 	@tests/handouts/slides "$(BUILD)/slides" $(LAB_SLUGS)
@@ -176,7 +195,11 @@ check-badinput: labs
 test: deps
 	@$(MAKE) --no-print-directory build-all
 	@$(MAKE) --no-print-directory -k unit check-labs check-badinput check-handouts check-grade \
-		check-hostile check-figures check-slides check-browser check-release check-gradescope
+		check-hostile check-figures check-slides check-browser check-release check-gradescope check-make
+
+# The Makefile: `make help` complete, nothing made twice (after the above).
+check-make: handouts slides
+	@tests/make/run $(if $(filter 1,$(SAN)),SAN=1) BUILD="$(BUILD)"
 
 build-all: lib labs $(UNIT_BINS)
 
@@ -247,8 +270,52 @@ bench: deps
 clean:
 	rm -rf build
 
+# `make help`: the targets, a line each.  tests/help checks that every target
+# named here exists and that every .PHONY target is named.
+define HELP_TEXT
+optlab — make targets (variables: SAN=1, BUILD=DIR, LAB=NN, IMPL=DIR, JOBS=N)
+
+Build and run
+  all (default)     install missing packages, build every lab, run it, draw its figures
+  deps              install the missing system packages (scripts/install-deps)
+  lib               build libopt ($(BUILD)/obj/libopt.a)
+  labs              build every lab into $(BUILD)/bin/labNN
+  labNN             build one lab, e.g. make lab04
+  figures           run every lab once, gather its figures; gallery $(BUILD)/figures/index.html
+  handouts          weave every lab into $(BUILD)/handouts/NN-slug.html, with an index
+  slides            every lab as a deck in $(BUILD)/slides/ (HTML, PowerPoint, PDF, Markdown)
+  clean             remove $(BUILD)/
+
+Grading
+  grade             grade the exercises (IMPL=labs|solutions|DIR, LAB=NN); results.json
+  release           the student release, $(BUILD)/release/optlab-student.tar.gz
+  gradescope        the Gradescope autograder zip (LAB=NN for one lab)
+
+Checks
+  test              every check below (the README's test command; SAN=1 under sanitizers)
+  build-all         build the library, the labs and the unit tests
+  unit              the library's unit tests (Criterion)
+  check-labs        run every lab on test settings and check every quoted number
+  check-badinput    bad parameters: one line naming file, line and key; exit 2; nothing written
+  check-handouts    the weaver on a fixture lab
+  check-figures     the figure gallery
+  check-slides      the slide decks
+  check-browser     handouts and decks rendered in headless Chromium (OPTLAB_NO_BROWSER=1 skips)
+  check-grade       solutions full marks, stubs zero, each mutant loses its exercise
+  check-hostile     hostile submissions fail alone, with the right feedback
+  check-release     the student release built, run and graded as a student would
+  check-gradescope  the Gradescope package run in a simulated /autograder
+  check-make        make help is complete; a second make does nothing; a lab reruns alone
+  check-long        every stepper against torch.optim 1.13 (not in make test)
+  bench             stepper bandwidth and L-BFGS tables (not in make test)
+  help              this list
+endef
+export HELP_TEXT
+help:
+	@printf '%s\n' "$$HELP_TEXT"
+
 .PHONY: all deps lib labs figures handouts unit check-labs check-badinput test build-all grade check-grade bench check-long clean
 .PHONY: check-hostile check-figures check-browser slides check-slides release check-release
-.PHONY: gradescope check-gradescope
+.PHONY: gradescope check-gradescope help check-make
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

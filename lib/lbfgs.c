@@ -150,10 +150,14 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         int st = opt_linesearch(obj, p->linesearch, xp, f, gp, d, &step, xn, &fnew, g, &p->ls, &ls);
         res->evaluations += ls.evals;
         if (st) {
-            /* Keep the last accepted point (and its gradient). */
+            /* Keep the last accepted point (and its gradient). A search
+             * that ends in a region where f or g is not finite is a
+             * divergence, not a lack of progress. */
             memcpy(g, gp, n * sizeof *g);
-            status = st == OPT_EDIVERGED ? OPT_EDIVERGED : OPT_ENOPROG;
-            reason = st == OPT_EDIVERGED ? "diverged" : ls.why;
+            const int nonfinite = st == OPT_EDIVERGED || ls.nonfinite > 0;
+            status = nonfinite ? OPT_EDIVERGED : OPT_ENOPROG;
+            reason = st == OPT_EDIVERGED ? "diverged"   /* a fixed step */
+                   : nonfinite ? "line search " OPT_LS_NONFINITE : ls.why;
             break;
         }
         memcpy(x, xn, n * sizeof *x);

@@ -18,9 +18,15 @@
  *   k = max_iterations                                       -> OPT_EMAXITER
  *   the line search finds no acceptable step                 -> OPT_ENOPROG (x is the
  *                                                               last accepted point)
- *   a non-finite f or g at the start                         -> OPT_EDIVERGED
+ *   the line search finds no acceptable step after it ran    -> OPT_EDIVERGED, reason
+ *   into a region where f or g is not finite                    "line search ran into
+ *                                                               non-finite f or g" (x is
+ *                                                               the last accepted point)
+ *   a non-finite f or g at the start, or after a fixed step  -> OPT_EDIVERGED, "diverged"
  * It never returns NaN in x: a trial point with a non-finite value only
- * shortens the step.
+ * shortens the step. With OPT_EDIVERGED, res->iterations counts the
+ * iterations completed; the one that diverged is iterations + 1 (0 when it
+ * was the start).
  *
  * Mini-batch mode: give an objective whose every evaluation draws a new
  * mini-batch, set linesearch = OPT_LS_FIXED and fixed_step. Each iteration
@@ -53,8 +59,8 @@ typedef struct opt_lbfgs_result {
     long evaluations;   /* of f and g together */
     double f, gnorm;
     const char *reason; /* "gradient norm", "relative decrease", "budget",
-                           "line search: <why>", "diverged", "stopped by progress",
-                           "already minimized" */
+                           "<why>" of the line search, "line search " OPT_LS_NONFINITE,
+                           "diverged", "stopped by progress", "already minimized" */
 } opt_lbfgs_result;
 
 /* Called after each iteration k = 1, 2, ... with the accepted point, its

@@ -31,7 +31,7 @@ static int finite2(double a, double b)
 /* ---- Backtracking ---------------------------------------------------------------- */
 
 static int backtracking(const opt_objective *obj, const double *x, double f0, double dg0,
-                        const double *d, double *step, double *x_new, double *f_new,
+                        const double *g0, const double *d, double *step, double *x_new, double *f_new,
                         double *g_new, const opt_ls_params *p, opt_ls_result *res)
 {
     double a = *step;
@@ -39,7 +39,9 @@ static int backtracking(const opt_objective *obj, const double *x, double f0, do
         double dphi;
         double f = phi(obj, x, d, a, x_new, g_new, &dphi);
         res->evals++;
-        if (finite2(f, dphi) && opt_all_finite(g_new, obj->n) && f <= f0 + p->c1 * a * dg0) {
+        const int finite = finite2(f, dphi) && opt_all_finite(g_new, obj->n);
+        res->nonfinite += !finite;
+        if (finite && f <= f0 + p->c1 * a * dg0) {
             *step = a;
             *f_new = f;
             res->why = "Armijo";
@@ -49,7 +51,13 @@ static int backtracking(const opt_objective *obj, const double *x, double f0, do
         if (a < p->step_min)
             break;
     }
-    res->why = res->evals >= p->max_evals ? "too many evaluations" : "step at step_min";
+    res->why = res->nonfinite ? OPT_LS_NONFINITE
+             : res->evals >= p->max_evals ? "too many evaluations" : "step at step_min";
+    /* No acceptable step: leave x itself in the outputs. */
+    *step = 0;
+    *f_new = f0;
+    memcpy(x_new, x, obj->n * sizeof *x);
+    memcpy(g_new, g0, obj->n * sizeof *g0);
     return OPT_ENOPROG;
 }
 
@@ -177,6 +185,7 @@ static int more_thuente(const opt_objective *obj, const double *x, double f0, do
         res->evals++;
         if (!finite2(f, dphi) || !opt_all_finite(g_new, obj->n)) {
             /* Too far: fall back towards the best end of the interval. */
+            res->nonfinite++;
             stp = stx + 0.5 * (stp - stx);
             brackt = 1;
             sty = stp * 2 - stx;  /* the failed step closes the bracket */
@@ -256,7 +265,9 @@ static int more_thuente(const opt_objective *obj, const double *x, double f0, do
             || (brackt && stmax - stmin <= p->xtol * stmax))
             stp = stx;
     }
-    if (res->evals >= p->max_evals)
+    if (res->nonfinite)
+        res->why = OPT_LS_NONFINITE;
+    else if (res->evals >= p->max_evals)
         res->why = "too many evaluations";
     /* Leave the best point tried in the outputs. */
     double dphi;
@@ -283,6 +294,7 @@ int opt_linesearch(const opt_objective *obj, opt_ls_kind kind, const double *x, 
     if (!res)
         res = &local;
     res->evals = 0;
+    res->nonfinite = 0;
     res->why = "invalid argument";
     if (!obj || !x || !g0 || !d || !step || !x_new || !f_new || !g_new)
         return OPT_EINVAL;
@@ -294,14 +306,19 @@ int opt_linesearch(const opt_objective *obj, opt_ls_kind kind, const double *x, 
         double dphi;
         *f_new = phi(obj, x, d, *step, x_new, g_new, &dphi);
         res->evals = 1;
-        res->why = "fixed";
-        return isfinite(*f_new) && opt_all_finite(g_new, obj->n) ? OPT_OK : OPT_EDIVERGED;
+        if (isfinite(*f_new) && opt_all_finite(g_new, obj->n)) {
+            res->why = "fixed";
+            return OPT_OK;
+        }
+        res->nonfinite = 1;
+        res->why = OPT_LS_NONFINITE;
+        return OPT_EDIVERGED;
     }
     if (!(dg0 < 0)) {
         res->why = "not a descent direction";
         return OPT_EINVAL;
     }
     if (kind == OPT_LS_BACKTRACKING)
-        return backtracking(obj, x, f0, dg0, d, step, x_new, f_new, g_new, p, res);
+        return backtracking(obj, x, f0, dg0, g0, d, step, x_new, f_new, g_new, p, res);
     return more_thuente(obj, x, f0, dg0, d, step, x_new, f_new, g_new, p, res);
 }

@@ -43,12 +43,17 @@ typedef struct opt_ls_params {
 
 opt_ls_params opt_ls_defaults(void);
 
+/* The why of a search that found no acceptable step after trial steps where
+ * f or g was not finite (and of a fixed step whose f_new or g_new is not). */
+#define OPT_LS_NONFINITE "ran into non-finite f or g"
+
 /* Why a search stopped (for messages). */
 typedef struct opt_ls_result {
     int evals;          /* evaluations made */
+    int nonfinite;      /* of them, those where f or g was not finite */
     const char *why;    /* "strong Wolfe", "Armijo", "fixed", "too many evaluations",
                            "interval too small", "step at step_max", "step at step_min",
-                           "not a descent direction", "rounding errors" */
+                           "not a descent direction", "rounding errors", OPT_LS_NONFINITE */
 } opt_ls_result;
 
 /* Search along d from x.
@@ -59,7 +64,12 @@ typedef struct opt_ls_result {
  * f_new is finite), OPT_EINVAL for a non-descent direction or bad
  * parameters, OPT_ENOPROG when no acceptable step was found (x_new, f_new,
  * g_new then hold the best point tried, which may be x itself), and
- * OPT_EDIVERGED (fixed steps only) when f_new is not finite. */
+ * OPT_EDIVERGED (fixed steps only) when f_new is not finite. A search that
+ * finds no acceptable step and met a non-finite f or g on the way (it
+ * walked into a region where the objective is not finite, and shrinking
+ * the step did not find an acceptable point within max_evals) says so:
+ * res->why is OPT_LS_NONFINITE, whatever test ended it, never "too many
+ * evaluations"; res->nonfinite counts those trials. */
 int opt_linesearch(const opt_objective *obj, opt_ls_kind kind, const double *x, double f0,
                    const double *g0, const double *d, double *step, double *x_new,
                    double *f_new, double *g_new, const opt_ls_params *p, opt_ls_result *res);

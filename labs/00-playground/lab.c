@@ -552,6 +552,13 @@ typedef struct playground {
     double view[4];              /* the plot window, when has_view */
 } playground;
 
+/* The key to blame for a missing start point: 'start' when it was set to
+ * nil on purpose, else 'objective', whose choice made a start necessary. */
+static const char *start_culprit(opt_config *cfg)
+{
+    return strcmp(opt_config_where(cfg, "start"), "default") == 0 ? "objective" : "start";
+}
+
 static void setup_objective(playground *pg)
 {
     opt_lab *lab = pg->lab;
@@ -583,13 +590,15 @@ static void setup_objective(playground *pg)
         pg->objective_name = p->name;
         pg->objective_doc = p->doc;
         if (!has_start && p->n != 2)
-            opt_lab_bad_param(lab, "start", "'%s' has %zu dimensions; give a start point", name, p->n);
+            opt_lab_bad_param(lab, start_culprit(cfg), "'%s' has %zu dimensions; give a start "
+                              "point: start = {x1, ..., x%zu}", name, p->n, p->n);
     } else {
         const char *gkey = opt_config_type(cfg, "gradient") == OPT_T_NIL ? NULL : "gradient";
         if (opt_config_objective(cfg, "objective", gkey, has_start ? nstart : 2, &pg->obj) != OPT_OK)
             opt_lab_config_failed(lab);
         if (!has_start)
-            opt_lab_bad_param(lab, "start", "a Lua objective needs a start point: start = {x1, %sx%zu}",
+            opt_lab_bad_param(lab, start_culprit(cfg), "a Lua objective needs a start point: "
+                              "start = {x1, %sx%zu}",
                               pg->obj.n > 2 ? "..., " : "", pg->obj.n);
         pg->is_lua = 1;
         pg->objective_name = "Lua function";
@@ -627,6 +636,44 @@ static void check_lua_error(playground *pg, const char *when)
     const char *msg = opt_config_error(opt_lab_config(pg->lab));
     if (pg->is_lua && msg && *msg)
         opt_lab_die(pg->lab, "the objective failed %s: %s", when, msg);
+}
+
+/* A NaN printed as "nan" whatever its sign bit ("-nan" otherwise). */
+static double plain_nan(double v)
+{
+    return isnan(v) ? fabs(v) : v;
+}
+
+/* f at the start point, where f and its gradient must be finite numbers: a
+ * start where they are not is bad input (exit 2, before anything is
+ * written), not a run that "diverged at step 0". */
+static double check_start(playground *pg)
+{
+    const size_t n = pg->obj.n;
+    double *g = malloc(n * sizeof *g);
+    if (!g)
+        opt_lab_die(pg->lab, "out of memory");
+    double f = opt_eval(&pg->obj, pg->start, g);
+    check_lua_error(pg, "at the start point");
+    if (!isfinite(f) || !opt_all_finite(g, n)) {
+        char at[256] = "", val[256] = "";
+        for (size_t i = 0, k = 0, kv = 0; i < n && i < 8; i++) {
+            k += (size_t)snprintf(at + k, sizeof at - k, "%s%g", i ? ", " : "", pg->start[i]);
+            kv += (size_t)snprintf(val + kv, sizeof val - kv, "%s%g", i ? ", " : "",
+                                   plain_nan(g[i]));
+            if (k >= sizeof at - 32 || kv >= sizeof val - 32)
+                break;
+        }
+        if (!isfinite(f))
+            opt_lab_bad_param(pg->lab, start_culprit(opt_lab_config(pg->lab)),
+                              "f is not finite at the start point (%s%s): f = %g", at,
+                              n > 8 ? ", ..." : "", plain_nan(f));
+        opt_lab_bad_param(pg->lab, start_culprit(opt_lab_config(pg->lab)),
+                          "the gradient is not finite at the start point (%s%s): (%s%s)", at,
+                          n > 8 ? ", ..." : "", val, n > 8 ? ", ..." : "");
+    }
+    free(g);
+    return f;
 }
 
 /** ## Running a method
@@ -763,7 +810,9 @@ static void run_solver(playground *pg, method *m, double *x)
         free(g);
         opt_lbfgs_result r;
         opt_lbfgs(&pg->obj, x, &f, &m->lbfgs, lbfgs_row, &rec, &r);
-        m->result = (opt_run_result){ r.status, r.iterations, r.f, r.gnorm, r.reason };
+        /* Diverged: in iteration iterations + 1 (the start was checked finite). */
+        m->result = (opt_run_result){ r.status, r.iterations + (r.status == OPT_EDIVERGED),
+                                      r.f, r.gnorm, r.reason };
     } else {
         opt_newton_result r;
         opt_newton(&pg->obj, x, &f, &m->newton, newton_row, &rec, &r);
@@ -802,9 +851,14 @@ static void run_method(playground *pg, method *m, int label_width)
     check_lua_error(pg, "during the run");
 
     const opt_run_result *r = &m->result;
-    if (r->status == OPT_EDIVERGED)
-        opt_lab_printf(lab, "  %-*s  diverged at step %ld (last finite f = %.4g)\n",
-                       label_width, m->label, r->steps, r->f);
+    if (r->status == OPT_EDIVERGED && isfinite(r->f))
+        opt_lab_printf(lab, "  %-*s  diverged at step %ld (last finite f = %.4g)%s%s\n",
+                       label_width, m->label, r->steps, r->f,
+                       strcmp(r->reason, "diverged") ? ": " : "",
+                       strcmp(r->reason, "diverged") ? r->reason : "");
+    else if (r->status == OPT_EDIVERGED)
+        opt_lab_printf(lab, "  %-*s  diverged at step %ld (no finite f before it)\n",
+                       label_width, m->label, r->steps);
     else
         opt_lab_printf(lab, "  %-*s  f = %-11.4e  ||g|| = %-10.3e  %ld steps (%s)\n",
                        label_width, m->label, r->f, r->gnorm, r->steps,
@@ -979,8 +1033,7 @@ int main(int argc, char **argv)
     method *m = read_methods(lab, pg.obj.n, &count);
     read_view(&pg);
 
-    double f0 = opt_eval(&pg.obj, pg.start, NULL);
-    check_lua_error(&pg, "at the start point");
+    double f0 = check_start(&pg);
     opt_lab_section(lab, "Setup");
     opt_lab_printf(lab, "  objective: %s%s%s, n = %zu\n", pg.objective_name,
                    pg.objective_doc ? ": " : "", pg.objective_doc ? pg.objective_doc : "", pg.obj.n);

@@ -162,6 +162,18 @@ static void interval(const char *key, double *lo, double *hi)
     *hi = v[1];
 }
 
+/* The points of part 1: m points evenly spread over [a, b]; 0 when they
+ * are not all finite numbers (b - a overflows). */
+static int part1_points(double a, double b, size_t m, double *xs)
+{
+    for (size_t j = 0; j < m; j++) {
+        xs[j] = a + ((double)j + 0.5) * (b - a) / (double)m;
+        if (!isfinite(xs[j]))
+            return 0;
+    }
+    return 1;
+}
+
 /**
 ## 1. Finite differences: which step $h$?
 
@@ -278,11 +290,14 @@ static void finite_differences(void)
     double *xs = malloc(m * sizeof *xs), *dfs = malloc(m * sizeof *dfs);
     if (!xs || !dfs)
         opt_lab_die(lab, "out of memory");
+    part1_points(a, b, m, xs);    /* finite: checked in main */
     for (size_t j = 0; j < m; j++) {
-        xs[j] = a + ((double)j + 0.5) * (b - a) / (double)m;
-        opt_eval(&f, &xs[j], &dfs[j]);
-        if (!isfinite(dfs[j]))
-            opt_lab_die(lab, "df(%g) is not a finite number: %s", xs[j],
+        const double fx = opt_eval(&f, &xs[j], &dfs[j]);   /* checked in main, once more */
+        if (!isfinite(fx) || !isfinite(dfs[j]))
+            opt_lab_die(lab, "f(%g) = %g, df(%g) = %g: not both finite numbers%s%s",
+                        xs[j], isnan(fx) ? fabs(fx) : fx, xs[j],
+                        isnan(dfs[j]) ? fabs(dfs[j]) : dfs[j],
+                        *opt_config_error(opt_lab_config(lab)) ? ": " : "",
                         opt_config_error(opt_lab_config(lab)));
     }
 
@@ -296,10 +311,13 @@ static void finite_differences(void)
         opt_lab_die(lab, "out of memory");
 
     opt_table *t = opt_lab_table(lab, "error-vs-h", "h\tforward\tcentral");
+    int finite_fwd = 0, finite_cen = 0;
     for (size_t i = 0; i < rows; i++) {
         h[i] = h_max * pow(10, -(double)i / per_decade);
         fwd[i] = rms_error(opt_grad_forward, &f, xs, dfs, m, h[i]);
         cen[i] = rms_error(central_gradient, &f, xs, dfs, m, h[i]);
+        finite_fwd |= isfinite(fwd[i]);
+        finite_cen |= isfinite(cen[i]);
         opt_table_rowv(t, h[i], fwd[i], cen[i]);
         opt_lab_progress(lab, "error vs h", (long)i + 1, (long)rows);
     }
@@ -313,6 +331,10 @@ $\log_{10} E$ against $\log_{10} h$ on each side — over `fit_range`
 magnitude, and over `roundoff_range` ($10^{-13} \le h \le 10^{-10}$), where
 round-off does.
 */
+    if (!finite_fwd || !finite_cen)
+        opt_lab_die(lab, "no step h in [%g, %g] gave a finite RMS error for the %s scheme: f is "
+                    "not a finite number at x + h or x - h for some point x of x_range",
+                    h_min, h_max, !finite_fwd ? "forward" : "central");
     const size_t bf = argmin(fwd, rows), bc = argmin(cen, rows);
     double lo, hi, slope_f, slope_c, c_f, c_c, rslope_f, rslope_c, rc_f, rc_c;
     interval("fit_range", &lo, &hi);
@@ -920,6 +942,35 @@ codes; some tests are hidden until after the deadline. Then rerun the lab:
 the "not implemented yet" notes disappear, and the numbers and figures
 should match the reference run.
 */
+/* f and df must be finite numbers at every point of part 1, each checked
+ * on its own so that the message names the one that failed, and why (a
+ * Lua error, or the value it returned). */
+static void check_f_and_df(void)
+{
+    opt_config *c = opt_lab_config(lab);
+    double a, b;
+    interval("x_range", &a, &b);
+    const size_t m = (size_t)opt_lab_int(lab, "points");
+    double *xs = malloc(m * sizeof *xs);
+    if (!xs)
+        opt_lab_die(lab, "out of memory");
+    if (!part1_points(a, b, m, xs))
+        opt_lab_bad_param(lab, "x_range", "{%g, %g} is too wide: hi - lo = %g, not a finite "
+                          "number", a, b, b - a);
+    const char *keys[] = { "f", "df" };
+    for (size_t j = 0; j < m; j++)
+        for (int k = 0; k < 2; k++) {
+            double v;
+            if (opt_config_call(c, keys[k], &xs[j], 1, &v, 1) != OPT_OK)
+                opt_lab_config_failed(lab);
+            if (!isfinite(v))
+                opt_lab_bad_param(lab, keys[k], "%s(%g) = %g is not a finite number (it "
+                                  "must be finite at every point of x_range = {%g, %g})",
+                                  keys[k], xs[j], isnan(v) ? fabs(v) : v, a, b);
+        }
+    free(xs);
+}
+
 /* Parameters whose shape the schema cannot express, checked before any
  * output is written (a bad one exits 2 naming the key). */
 static void check_parameters(void)
@@ -943,6 +994,7 @@ static void check_parameters(void)
     if (f.n != 1)
         opt_lab_bad_param(lab, "f", "expected a function of one number, got one of %zu",
                           f.n);
+    check_f_and_df();
     if (opt_lab_number(lab, "gradient_cost") > (double)opt_lab_int(lab, "evaluations"))
         opt_lab_bad_param(lab, "evaluations",
                           "must pay for one gradient step (gradient_cost = %g)",

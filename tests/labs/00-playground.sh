@@ -77,7 +77,24 @@ expect_grep "$STDERR" '^lab00: .*boom at x > 0' "its Lua message is reported"
 
 run_lab 00 --no-plot --set "$quad"
 expect_rc 2 "a Lua objective without a start point exits 2"
-expect_grep "$STDERR" "key 'start'" "... naming the key 'start'"
+expect_grep "$STDERR" "^--set objective=function\(x, y\) return .*: key 'objective': a Lua objective needs a start point: start = \{x1, x2\}$" \
+  "... blaming the --set of the objective that needs it, not the default of 'start'"
+run_lab 00 --no-plot --set "$quad" --set "start=nil"
+expect_rc 2 "a start point set to nil for a Lua objective exits 2"
+expect_grep "$STDERR" "^--set start=nil: key 'start': a Lua objective needs a start point" "... blaming that --set"
+
+# A start point where f or its gradient is not a number is bad input, not a run
+# that "diverged at step 0 (last finite f = nan)".
+run_lab 00 --no-plot --set "objective=function(x, y) return math.log(x) + y^2 end" --set "start={-1, 1}"
+expect_rc 2 "f = NaN at the start point exits 2"
+expect_grep "$STDERR" "^--set start=\{-1, 1\}: key 'start': f is not finite at the start point \(-1, 1\): f = nan$" \
+  "... naming the start, with f = nan (never -nan)"
+expect_no_file "$OUT" "... and writes nothing"
+run_lab 00 --no-plot --set "objective=function(x, y) return math.sqrt(x^2 + y^2) end" --set "start={0, 0}" \
+  --set "gradient=function(x, y) local r = math.sqrt(x^2 + y^2) return x / r, y / r end"
+expect_rc 2 "a NaN gradient at the start point exits 2"
+expect_grep "$STDERR" "key 'start': the gradient is not finite at the start point \(0, 0\): \(nan, nan\)$" \
+  "... saying so"
 
 # ---- Divergence ------------------------------------------------------------------------
 run_lab 00 --no-plot --set "methods={ {name='gd', lr=0.01, label='GD 0.01'} }"
@@ -87,6 +104,23 @@ n=$(sed -nE 's/.*diverged at step ([0-9]+).*/\1/p' "$STDOUT")
 expect_number GD_0.01.diverged 1 0 "numbers.tsv: GD_0.01.diverged = 1"
 expect_number GD_0.01.steps "${n:-x}" 0 "numbers.tsv: GD_0.01.steps = the printed step"
 expect_trace_rows "$OUT/trace-GD_0.01.tsv" "${n:-x}" "the trace ends at the last finite row (step N-1)"
+
+# L-BFGS walking into a region where f is NaN (f = -x + y^2 for x <= 2): a
+# divergence at the step where its line search met the NaNs, not "too many
+# evaluations"; the trace keeps the iterates before it.
+run_lab 00 --no-plot --set "objective=function(x, y) if x > 2 then return 0/0 end return -x + y^2 end" \
+  --set "start={0, 1}" --set "methods={ {name='lbfgs'} }"
+expect_rc 0 "L-BFGS into a NaN region: a result, not an error"
+expect_grep "$STDOUT" '^  lbfgs +diverged at step [0-9]+ \(last finite f = -?[0-9.]+\): line search ran into non-finite f or g$' \
+  "... printed as 'diverged at step N: line search ran into non-finite f or g'"
+expect_no_grep "$STDOUT" 'too many evaluations|nan' "... never 'too many evaluations', no nan"
+n=$(sed -nE 's/.*lbfgs +diverged at step ([0-9]+).*/\1/p' "$STDOUT")
+expect_number lbfgs.diverged 1 0 "numbers.tsv: lbfgs.diverged = 1"
+expect_number lbfgs.steps "${n:-x}" 0 "numbers.tsv: lbfgs.steps = the printed step"
+expect_trace_rows "$OUT/trace-lbfgs.tsv" "${n:-x}" "the L-BFGS trace ends at step N-1"
+expect_grep "$OUT/trace-lbfgs.tsv" '^# stopped=line search ran into non-finite f or g$' "its metadata says why it stopped"
+lastf=$(grep -v '^#' "$OUT/trace-lbfgs.tsv" | tail -n 1 | cut -f2)
+expect_close "$(number lbfgs.f)" "${lastf:-x}" 0 "numbers.tsv: lbfgs.f = f of the trace's last row ($lastf)"
 
 # ---- Bad input: exit 2, one line, nothing written -------------------------------------
 bad() {   # bad WHAT REGEX args...

@@ -163,3 +163,33 @@ expect_no_file "$OUT/numbers.tsv" "nothing written after a bad x_range"
 run_lab 01 --no-plot --set 'xyz={1, 2}'
 expect_rc 2 "xyz with two numbers exits 2"
 expect_grep "$STDERR" "xyz" "the message names xyz"
+
+# f and df are checked on their own at every point of x_range, before anything is
+# written: the message blames the one that failed, with its value or its Lua error.
+bad01() {   # bad01 WHAT REGEX args...
+  local what=$1 re=$2; shift 2
+  run_lab 01 --no-plot --quiet "$@"
+  expect_rc 2 "$what: exits 2"
+  if [ "$(wc -l <"$STDERR")" -eq 1 ] && grep -Eq -- "$re" "$STDERR"; then pass "$what: one line matching /$re/"
+  else fail "$what: one line matching /$re/" "stderr: $(cat "$STDERR")"; fi
+  expect_no_file "$OUT" "$what: nothing written"
+}
+bad01 "an f that returns NaN" \
+  "^--set f=function\(x\) return 0/0 end: key 'f': f\(-2\.97\) = nan is not a finite number \(it must be finite at every point of x_range = \{-3, 3\}\)$" \
+  --set 'f=function(x) return 0/0 end'
+bad01 "an f that errs" '^--set f=function\(x\) error\("boom"\) end:1: boom$' --set 'f=function(x) error("boom") end'
+bad01 "a df that returns -inf" "^--set df=function\(x\) return -1/0 end: key 'df': df\(-2\.97\) = -inf is not a finite number" \
+  --set 'df=function(x) return -1/0 end'
+bad01 "an f NaN beyond x = 0" "key 'f': f\(0\.03\) = nan is not a finite number" \
+  --set 'f=function(x) if x > 0 then return 0/0 end return x end'
+bad01 "an x_range whose width overflows" \
+  "^--set x_range=\{-1e308,1e308\}: key 'x_range': \{-1e\+308, 1e\+308\} is too wide: hi - lo = inf, not a finite number$" \
+  --set 'x_range={-1e308,1e308}'
+
+# f finite at the points but NaN at every x - h: no best step to report (it used to
+# say best_h = 1e-15 and exit 0).
+run_lab 01 --no-plot --quiet --set 'f=function(x) if x >= 1 then return x end return 0/0 end' \
+  --set 'df=function(x) return 1 end' --set 'x_range={0, 2}' --set points=1
+expect_rc 1 "central differences NaN at every h: exits 1"
+expect_grep "$STDERR" '^lab01: no step h in \[1e-15, 1\] gave a finite RMS error for the central scheme' "... saying which scheme"
+expect_no_file "$OUT/numbers.tsv" "... and reports no best_h"

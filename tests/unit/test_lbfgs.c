@@ -240,3 +240,43 @@ Test(lbfgs, progress_can_stop_and_bad_parameters_are_refused)
     p.m = 0;
     cr_assert_eq(opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r), OPT_EINVAL);
 }
+
+/* f = -x + y^2 for x <= 2 and NaN beyond: the descent heads for x = 2 and
+ * L-BFGS's long extrapolated steps land in the NaN region. */
+static double nan_region(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    if (x[0] > 2) {
+        if (g)
+            g[0] = g[1] = NAN;
+        return NAN;
+    }
+    if (g) {
+        g[0] = -1;
+        g[1] = 2 * x[1];
+    }
+    return -x[0] + x[1] * x[1];
+}
+
+Test(lbfgs, walking_into_a_nan_region_is_a_divergence_not_a_budget)
+{
+    opt_objective o = { 2, nan_region, NULL, NULL, "nan region" };
+    const opt_ls_kind kinds[] = { OPT_LS_MORE_THUENTE, OPT_LS_BACKTRACKING };
+    for (int k = 0; k < 2; k++) {
+        opt_lbfgs_params p = opt_lbfgs_defaults();
+        p.linesearch = kinds[k];
+        double x[] = { 0, 1 }, f;
+        opt_lbfgs_result r;
+        int st = opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r);
+        cr_assert_eq(st, OPT_EDIVERGED, "search %d: status %d (%s)", k, st, r.reason);
+        cr_assert_eq(r.status, OPT_EDIVERGED);
+        cr_assert_str_eq(r.reason, "line search ran into non-finite f or g",
+                         "search %d: reason '%s'", k, r.reason);
+        /* x is the last accepted point: finite, inside the region, and f is its value. */
+        cr_assert(x[0] <= 2 && isfinite(x[1]), "search %d: x = (%g, %g)", k, x[0], x[1]);
+        cr_assert_eq(f, -x[0] + x[1] * x[1], "search %d: f = %.17g at (%.17g, %.17g)", k, f,
+                     x[0], x[1]);
+        cr_assert_eq(r.f, f);
+        cr_assert_geq(r.iterations, 1, "search %d: %ld iterations", k, r.iterations);
+    }
+}

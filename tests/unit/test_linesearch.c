@@ -212,3 +212,55 @@ Test(linesearch, quadratic_exact_step_in_one_evaluation)
     cr_assert_eq(step, 1);
     cr_assert_float_eq(fn, 0, 1e-30);
 }
+
+/* phi(a) = -a, with f and its derivative NaN for a > 1e-15: every trial
+ * step a search can reach from a = 1 within 40 evaluations (halving gets
+ * to 2^-39 ~ 1.8e-12) lies in the NaN region. */
+static double nan_beyond(double a, double *d)
+{
+    if (a > 1e-15) {
+        *d = NAN;
+        return NAN;
+    }
+    *d = -1;
+    return -a;
+}
+
+Test(linesearch, a_search_lost_in_a_nan_region_says_so)
+{
+    const opt_ls_kind kinds[] = { OPT_LS_MORE_THUENTE, OPT_LS_BACKTRACKING };
+    const char *names[] = { "more-thuente", "backtracking" };
+    for (int k = 0; k < 2; k++) {
+        double a, fa, da;
+        int st;
+        opt_ls_result r = search(nan_beyond, kinds[k], 1, 1e-4, 0.9, &a, &fa, &da, &st);
+        cr_assert_eq(st, OPT_ENOPROG, "%s: status %d (%s)", names[k], st, r.why);
+        cr_assert_str_eq(r.why, OPT_LS_NONFINITE, "%s: why = '%s'", names[k], r.why);
+        cr_assert_str_eq(r.why, "ran into non-finite f or g");
+        cr_assert_eq(r.evals, 40, "%s: %d evaluations", names[k], r.evals);
+        cr_assert_eq(r.nonfinite, 40, "%s: %d non-finite of 40", names[k], r.nonfinite);
+        cr_assert(a == 0 && fa == 0, "%s: the best point is x itself, got a = %g, f = %g",
+                  names[k], a, fa);
+    }
+    /* A search that runs out of evaluations on finite values still says that. */
+    double a, fa, da;
+    int st;
+    opt_ls_result r = search(mt1, OPT_LS_BACKTRACKING, 1e30, 1e-4, 0.9, &a, &fa, &da, &st);
+    cr_assert_eq(st, OPT_ENOPROG);
+    cr_assert_eq(r.nonfinite, 0, "mt1 is finite everywhere, got %d non-finite trials", r.nonfinite);
+    cr_assert_str_eq(r.why, "too many evaluations");
+}
+
+Test(linesearch, a_fixed_step_into_nan_is_ediverged)
+{
+    current = nan_beyond;
+    opt_objective o = { 1, fdf_1d, NULL, NULL, "phi" };
+    double x = 0, d = 1, g0, xn, gn, fn, step = 1;
+    double f0 = opt_eval(&o, &x, &g0);
+    opt_ls_result r;
+    cr_assert_eq(opt_linesearch(&o, OPT_LS_FIXED, &x, f0, &g0, &d, &step, &xn, &fn, &gn, NULL, &r),
+                 OPT_EDIVERGED);
+    cr_assert_str_eq(r.why, OPT_LS_NONFINITE);
+    cr_assert_eq(r.evals, 1);
+    cr_assert_eq(r.nonfinite, 1);
+}

@@ -1,4 +1,5 @@
 /* newton.c — Newton's method with pure, damped and modified steps. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +88,25 @@ static int solve_eigen(double *H, const double *g, size_t n, double floor_, doub
     return st;
 }
 
-/* Cholesky of H + tau I for tau = 0 (or beta - min H_ii), then doubling. */
+/* Cholesky of H + tau I for tau = 0 (or beta - min H_ii), then doubling, as
+ * in Nocedal & Wright's Algorithm 3.3, with one safeguard: when the first
+ * tau that succeeds is positive, the step uses 2 tau.
+ *
+ * Why: the tau at which the factorization first succeeds only tells that
+ * H + tau I is positive definite, not by how much. If the attempt before
+ * it, tau/2, failed (or, for tau0 = beta - min H_ii, since
+ * lambda_min(H) <= min H_ii), then lambda_min(H) lies in [-tau, -tau/2)
+ * (in [-tau0, min H_ii]), and lambda_min(H + tau I) can be anywhere in
+ * (0, tau/2] (in (0, beta]): as small as the rounding allows. The step
+ * along that eigenvector is then |q.g| / lambda_min(H + tau I), up to
+ * 1/beta = 1000 times what the eigenvalue modification takes, and Armijo
+ * backtracking halves it only until f decreases at all: on Box 3-D (MGH 12)
+ * it accepted such a step onto the plateau x2 -> infinity, where the
+ * method then crawled for thousands of iterations. With 2 tau,
+ * lambda_min(H + 2 tau I) >= tau >= |lambda_min(H)|: along negative
+ * curvature the step is never longer than the eigenvalue modification's,
+ * |q.g| / |lambda|, and the shift stays within 4 |lambda_min(H)| + 2 beta.
+ * A positive definite H (tau = 0) is factored as it is: the Newton step. */
 static int solve_cholesky(double *H, const double *g, size_t n, double beta, double *d,
                           double *tau_used)
 {
@@ -106,7 +125,15 @@ static int solve_cholesky(double *H, const double *g, size_t n, double beta, dou
         for (size_t i = 0; i < n; i++)
             H[i * n + i] += tau;
         gsl_matrix_view A = gsl_matrix_view_array(H, n, n);
-        if (gsl_linalg_cholesky_decomp1(&A.matrix) == GSL_SUCCESS) {
+        int ok = gsl_linalg_cholesky_decomp1(&A.matrix) == GSL_SUCCESS;
+        if (ok && tau > 0) {
+            tau *= 2;
+            memcpy(H, copy, n * n * sizeof *H);
+            for (size_t i = 0; i < n; i++)
+                H[i * n + i] += tau;
+            ok = gsl_linalg_cholesky_decomp1(&A.matrix) == GSL_SUCCESS;
+        }
+        if (ok) {
             gsl_vector_const_view b = gsl_vector_const_view_array(g, n);
             gsl_vector_view x = gsl_vector_view_array(d, n);
             gsl_linalg_cholesky_solve(&A.matrix, &b.vector, &x.vector);
@@ -205,6 +232,18 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
             reason = "singular Hessian";
             break;
         }
+        /* The Newton decrement: with tau = 0 the factorization has shown H
+         * positive definite, and the quadratic model predicts the decrease
+         * -g.d / 2 = g^T H^-1 g / 2. When that is below the rounding unit
+         * of f, no step can show a decrease in the computed f, and x is a
+         * minimizer to the precision of f: stop (where f* != 0 the gradient
+         * test may never hold, its rounding floor being above epsilon). */
+        if (p->kind == OPT_NEWTON_CHOLESKY && tau == 0
+            && -opt_dot(g, d, n) <= 2 * DBL_EPSILON * fabs(f)) {
+            status = OPT_OK;
+            reason = "Newton decrement";
+            break;
+        }
         double step = 1;
         if (p->kind == OPT_NEWTON_PURE) {
             for (size_t i = 0; i < n; i++)
@@ -229,6 +268,13 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
             if (st) {
                 status = OPT_ENOPROG;
                 reason = "line search failed";
+                break;
+            }
+            if (!(fnew < f)) {
+                /* Armijo held only because c1 a g.d vanished in f's
+                 * rounding: the search can no longer measure progress. */
+                status = OPT_ENOPROG;
+                reason = "no decrease in f";
                 break;
             }
             f = fnew;

@@ -20,6 +20,23 @@
  *                         beta - min H_ii when a diagonal entry is not
  *                         positive) that succeeds (Nocedal & Wright,
  *                         Algorithm 3.3); cheaper than an eigendecomposition.
+ *                         When that tau is positive the step uses 2 tau: the
+ *                         first tau only makes H + tau I positive definite,
+ *                         by as little as rounding allows (its smallest
+ *                         eigenvalue is at most beta for tau0), so the step
+ *                         could be 1/beta times too long along negative
+ *                         curvature; with 2 tau the smallest eigenvalue is at
+ *                         least tau >= |lambda_min(H)|, as in the eigenvalue
+ *                         modification (details at solve_cholesky).
+ *
+ * Stopping: ||g|| <= epsilon max(1, ||x||) ("gradient norm"); or, for
+ * OPT_NEWTON_CHOLESKY with tau = 0, when the Newton decrement -g.d (twice
+ * the decrease the quadratic model predicts) is at most 2 DBL_EPSILON |f|:
+ * no step can then show a decrease in the computed f, so x is a minimizer
+ * to the precision of f ("Newton decrement"; this is how runs stop where
+ * f* != 0 and the gradient's rounding floor lies above epsilon). A line
+ * search that succeeds without lowering f (its Armijo term lost in f's
+ * rounding) ends the run with OPT_ENOPROG ("no decrease in f").
  *
  * The Hessian comes from obj->hess when the objective has one, else from
  * finite differences of the gradient (diff.h). Dense linear algebra goes
@@ -53,8 +70,10 @@ typedef struct opt_newton_result {
     long iterations;
     long evaluations;    /* of f and g (Hessians not counted) */
     double f, gnorm;
-    const char *reason;  /* "gradient norm", "budget", "line search: ...",
-                            "singular Hessian", "diverged", "stopped by progress" */
+    const char *reason;  /* "gradient norm", "Newton decrement", "budget",
+                            "line search failed", "no decrease in f",
+                            "singular Hessian", "non-finite Hessian",
+                            "diverged", "stopped by progress" */
 } opt_newton_result;
 
 /* Called after every iteration k = 1, 2, ... with the new point; a non-zero
@@ -70,7 +89,8 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
 
 /* The direction d of one step of kind at gradient g with the Hessian H
  * (row-major n-by-n; overwritten). OPT_ENOPROG when H is singular (pure and
- * damped). *tau receives the shift used (Cholesky) or 0. */
+ * damped). *tau receives the shift used (Cholesky: 0, or twice the first
+ * shift that factored) or 0. */
 int opt_newton_direction(opt_newton_kind kind, double *H, const double *g, size_t n,
                          const opt_newton_params *p, double *d, double *tau);
 

@@ -81,6 +81,49 @@ double opt_trigonometric_fdf(const double *x, double *g, void *ctx);
 void opt_ext_rosenbrock_start(double *x, size_t n);
 void opt_ext_powell_start(double *x, size_t n);
 void opt_trigonometric_start(double *x, size_t n);
+/* Their Hessians (ctx as above; H is n-by-n, so O(n^2) memory). */
+int opt_ext_rosenbrock_hess(const double *x, double *H, void *ctx);
+int opt_ext_powell_hess(const double *x, double *H, void *ctx);
+int opt_trigonometric_hess(const double *x, double *H, void *ctx);
+
+/* --- The Moré–Garbow–Hillstrom collection --------------------------------- */
+/* J. J. Moré, B. S. Garbow and K. E. Hillstrom, "Testing unconstrained
+ * optimization software", ACM TOMS 7(1), 17-41, 1981: problems 1-18 (the
+ * fixed-size ones) and three of the n-dimensional ones (21, 22, 26, at
+ * n = 10, 12, 10), each with its standard start x0 and the minimum the paper
+ * publishes. Every problem is a least-squares sum f(x) = sum_i r_i(x)^2; the
+ * fixed-size ones are given by their residuals r_i (i = 0 .. m-1), from which
+ * opt_mgh_fdf and opt_mgh_hess assemble f, g = 2 J^T r and the exact Hessian
+ * H = 2 (J^T J + sum_i r_i hess r_i). Data sizes m as in the paper's tests:
+ * Jennrich-Sampson 10, Gulf 99, Box 3-D 10, Biggs EXP6 13. */
+#define OPT_MGH_NMAX 8      /* the largest fixed n (6), rounded up */
+
+/* r_i(x); when J is not NULL adds grad r_i into J (n entries, zeroed by the
+ * caller), when R is not NULL its Hessian into R (n-by-n, zeroed). */
+typedef double (*opt_mgh_residual_fn)(const double *x, size_t i, double *J, double *R);
+
+typedef struct opt_mgh_problem {
+    int number;                    /* in the paper */
+    const char *name;              /* "freudenstein-roth", ... */
+    size_t n, m;                   /* variables, residuals */
+    opt_mgh_residual_fn residual;  /* fixed-size problems; NULL for the others */
+    opt_fdf_fn fdf;                /* the n-dimensional ones: ctx is &n */
+    opt_hess_fn hess;
+    const double *x0;              /* the standard start (fixed size), or NULL */
+    void (*start)(double *x, size_t n);   /* the standard start (n-dimensional) */
+    double fstar;                  /* the published minimum (6 digits, or 0) */
+    double fother;                 /* another minimum the paper lists (for the
+                                      trigonometric function: the local one its
+                                      standard start leads to), or NAN */
+} opt_mgh_problem;
+
+/* ctx: a const opt_mgh_problem * with a residual. */
+double opt_mgh_fdf(const double *x, double *g, void *ctx);
+int opt_mgh_hess(const double *x, double *H, void *ctx);
+const opt_mgh_problem *opt_mgh_list(size_t *count);
+const opt_mgh_problem *opt_mgh_lookup(const char *name);
+opt_objective opt_mgh_objective(const opt_mgh_problem *p);
+void opt_mgh_start(const opt_mgh_problem *p, double *x);   /* x: n entries */
 
 /* --- Multiclass hinge (SVM) loss with L2 ------------------------------- */
 /* Data: N examples of dimension D in X (row-major N-by-D), labels y[i] in

@@ -278,10 +278,16 @@ positive definite: the model then has no lowest point and $-H^{-1}g$ can
 point uphill or at a saddle (section 4). And the model is trustworthy
 only nearby: a full step can overshoot. There is one repair for each:
 
-* **modified Newton**: factor $H + \tau I$ with the smallest shift $\tau$
-  from $0, \beta, 2\beta, 4\beta, \ldots$ that lets the Cholesky
-  factorization succeed (starting at $\beta - \min_i H_{ii}$ when a
-  diagonal entry is not positive; $\beta$ = `beta` = $10^{-3}$). A large
+* **modified Newton**: find the smallest shift $\tau$ from
+  $0, \beta, 2\beta, 4\beta, \ldots$ that lets the Cholesky
+  factorization of $H + \tau I$ succeed (starting at
+  $\beta - \min_i H_{ii}$ when a diagonal entry is not positive;
+  $\beta$ = `beta` = $10^{-3}$), and if it is positive, step with twice
+  it. Success only shows $H + \tau I$ positive definite, not by how much:
+  its smallest eigenvalue may be as small as rounding allows (at most
+  $\beta$ when $\tau = \beta - \min_i H_{ii}$), and the step along that
+  eigenvector up to $1/\beta = 1000$ times too long. With $2\tau$ the
+  smallest eigenvalue is at least $\tau \ge |\lambda_{\min}(H)|$. A large
   $\tau$ turns the step into a short gradient step;
 * **damping**: backtrack along $x + a\Delta$ from $a = 1$, halving $a$
   until Armijo's sufficient-decrease condition
@@ -291,7 +297,7 @@ only nearby: a full step can overshoot. There is one repair for each:
 Near a minimum $\tau = 0$ and $a = 1$ pass, and the pure method takes
 over. Here is the whole algorithm, built on your two functions:
 */
-/* The shifted Hessian's step into d; returns the shift tau that worked. */
+/* The shifted Hessian's step into d; returns the shift tau it used. */
 static double modified_newton_direction(const double *H, const double *g, size_t n,
                                         double beta, double *Hs, double *d)
 {
@@ -299,13 +305,19 @@ static double modified_newton_direction(const double *H, const double *g, size_t
     for (size_t i = 0; i < n; i++)
         min_diag = fmin(min_diag, H[i * n + i]);
     double tau = min_diag > 0 ? 0 : beta - min_diag;
+    int doubled = 0;
     for (int attempt = 0; attempt < 200; attempt++) {
         memcpy(Hs, H, n * n * sizeof *Hs);
         for (size_t i = 0; i < n; i++)
             Hs[i * n + i] += tau;
         const int status = newton_step(Hs, g, n, d);
-        if (status == OPT_OK)
+        if (status == OPT_OK && (tau == 0 || doubled))
             return tau;
+        if (status == OPT_OK) {      /* positive definite, perhaps barely: use 2 tau */
+            tau *= 2;
+            doubled = 1;
+            continue;
+        }
         if (status != OPT_ENOPROG)
             opt_lab_die(lab, "newton_step_cholesky returned '%s'", opt_strerror(status));
         tau = fmax(2 * tau, beta);
@@ -598,10 +610,12 @@ learning. Modified Newton repairs the model before it steps:
   $\lambda$ replaced by $\max(|\lambda|, \delta)$. Along negative
   curvature the step now goes *downhill*: here it is $(-x, +y)$, which
   moves to $x = 0$ and doubles $y$;
-* **shifted Cholesky**: $H + \tau I$ with the first $\tau$ that makes it
-  positive definite, here $\tau = \beta + 2$ (the smallest diagonal entry
-  is $-2$); the step is $(-2x/(2 + \tau),\ 2y/(\tau - 2))$, and with
-  `saddle_beta` = 1, $\tau = 3$.
+* **shifted Cholesky**: the first shift that makes $H + \tau I$ positive
+  definite is here $\beta + 2$ (the smallest diagonal entry is $-2$), and
+  the step uses twice it, $\tau = 2(\beta + 2)$; the step is
+  $(-2x/(2 + \tau),\ 2y/(\tau - 2))$, and with `saddle_beta` = 1,
+  $\tau = 6$. (With $\beta + 2$ itself $y$ would be multiplied by
+  $1 + 2/\beta$: by 3 here, by 2001 with the default $\beta = 10^{-3}$.)
 
 All three are `opt_newton` kinds (`OPT_NEWTON_PURE`, `_EIGEN`,
 `_CHOLESKY`), run from `saddle_start` = $(1.5, 0.25)$ for three
@@ -663,8 +677,8 @@ head down the direction of negative curvature.](10-saddle.svg)
 Pure Newton stops after one iteration at distance 0 from the saddle with
 $\lVert g \rVert = 0$: "converged". The eigenvalue-modified step goes to
 $(0, 0.5)$ and then doubles $y$ ($f = -4$ after three iterations); the
-shifted-Cholesky step goes to $(0.9, 0.75)$ and multiplies $y$ by 3 each
-time ($f \approx -45.5$ after three). $x^2 - y^2$ has no minimum, so the
+shifted-Cholesky step goes to $(1.125, 0.375)$, multiplying $x$ by $3/4$
+and $y$ by $3/2$ each time ($f \approx -0.311$ after three). $x^2 - y^2$ has no minimum, so the
 descent never ends here; on a real loss it leads off the saddle towards
 lower values.
 

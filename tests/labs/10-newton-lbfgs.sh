@@ -101,19 +101,21 @@ expect_between lbfgs_error 0 1e-8 "L-BFGS converges"
 expect_trace_rows "$OUT/rosenbrock-newton.tsv" 23 "rosenbrock-newton.tsv: iterations 0..22"
 
 # ---- 4. The saddle -----------------------------------------------------------------------
-# From (x0, y0) = (1.5, 0.25): eigen step (0, 2 y0), doubling y; Cholesky tau = beta + 2 = 3,
-# step x <- x (1 - 2/(2 + tau)), y <- y (1 + 2/(tau - 2)); both with full steps.
+# From (x0, y0) = (1.5, 0.25): eigen step (0, 2 y0), doubling y; Cholesky: the first shift
+# that factors diag(2, -2) + tau I is beta + 2 = 3 (beta = 1), and the step uses twice it,
+# tau = 6 (lib/newton.c: lambda_min(H + 2 tau I) >= tau >= |lambda_min(H)|), so
+# x <- x (1 - 2/(2 + tau)) = 3x/4, y <- y (1 + 2/(tau - 2)) = 3y/2; both with full steps.
 expect_number saddle_pure_iterations 1 0 "pure Newton stops after one iteration"
 expect_number saddle_pure_distance 0 1e-15 "pure Newton lands on the saddle"
 expect_number saddle_pure_gnorm 0 1e-15 "pure Newton: ||g|| = 0 there"
 expect_number saddle_eigen_x1 0 1e-15 "eigenvalue-modified: x1 = 0"
 expect_number saddle_eigen_y1 0.5 1e-15 "eigenvalue-modified: y1 = 2 y0 = 0.5"
 expect_number saddle_eigen_f "$(awk 'BEGIN { y = 0.25 * 8; print -y * y }')" 1e-12 "eigenvalue-modified: f = -(8 y0)^2 = -4"
-expect_number saddle_tau 3 1e-12 "shifted Cholesky: tau = beta + 2 = 3"
-expect_number saddle_cholesky_x1 0.9 1e-12 "shifted Cholesky: x1 = 1.5 (1 - 2/5) = 0.9"
-expect_number saddle_cholesky_y1 0.75 1e-12 "shifted Cholesky: y1 = 0.25 (1 + 2/1) = 0.75"
-expect_number saddle_cholesky_f "$(awk 'BEGIN { x = 1.5 * 0.6^3; y = 0.25 * 27; printf "%.17g", x * x - y * y }')" \
-  1e-12 "shifted Cholesky: f after three steps = 0.324^2 - 6.75^2 = -45.46"
+expect_number saddle_tau "$(awk 'BEGIN { print 2 * (1 + 2) }')" 1e-12 "shifted Cholesky: tau = 2 (beta + 2) = 6"
+expect_number saddle_cholesky_x1 1.125 1e-12 "shifted Cholesky: x1 = 1.5 (1 - 2/8) = 1.125"
+expect_number saddle_cholesky_y1 0.375 1e-12 "shifted Cholesky: y1 = 0.25 (1 + 2/4) = 0.375"
+expect_number saddle_cholesky_f "$(awk 'BEGIN { x = 1.5 * 0.75^3; y = 0.25 * 1.5^3; printf "%.17g", x * x - y * y }')" \
+  1e-12 "shifted Cholesky: f after three steps = 0.6328125^2 - 0.84375^2 = -0.3115"
 
 # ---- 5. Time per step ------------------------------------------------------------------------
 expect_number hessian_bytes_1e6 8e12 0 "a dense Hessian at n = 1e6: 8 n^2 = 8e12 bytes"

@@ -123,12 +123,32 @@ Test(newton, eigen_modification_direction_by_hand)
     cr_assert_float_eq(d[0], -1, 1e-15);
     cr_assert_float_eq(d[1], 0.5, 1e-15);
     /* Cholesky: min diagonal -2, so tau starts at 1e-3 + 2 and works at
-     * once: H + tau I = diag(4.001, 0.001) */
+     * once, H + tau I = diag(4.001, 0.001); the step then uses 2 tau = 4.002:
+     * H + 2 tau I = diag(6.002, 2.002). Along y that is 1/2.002, about the
+     * eigenvalue modification's 1/2 above, where tau itself would have given
+     * 1/0.001 = 1000. */
     double H2[] = { 2, 0, 0, -2 };
     cr_assert_eq(opt_newton_direction(OPT_NEWTON_CHOLESKY, H2, g, 2, &p, d, &tau), OPT_OK);
-    cr_assert_float_eq(tau, 2.001, 1e-15);
-    cr_assert_float_eq(d[0], -2 / 4.001, 1e-15);
-    cr_assert_float_eq(d[1], 1 / 0.001, 1e-9);
+    cr_assert_float_eq(tau, 4.002, 1e-15);
+    cr_assert_float_eq(d[0], -2 / 6.002, 1e-15);
+    cr_assert_float_eq(d[1], 1 / 2.002, 1e-15);
+    /* Positive definite: no shift, the Newton step. H = [4 1; 1 3], g = (1, 2):
+     * d = -H^-1 g = -(3 - 2, -1 + 8) / 11 = (-1/11, -7/11). */
+    double P[] = { 4, 1, 1, 3 }, g2[] = { 1, 2 };
+    cr_assert_eq(opt_newton_direction(OPT_NEWTON_CHOLESKY, P, g2, 2, &p, d, &tau), OPT_OK);
+    cr_assert_eq(tau, 0);
+    cr_assert_float_eq(d[0], -1.0 / 11, 1e-15);
+    cr_assert_float_eq(d[1], -7.0 / 11, 1e-15);
+    /* Positive diagonal, indefinite: H = [1 2; 2 1] (eigenvalues 3, -1).
+     * tau = 0 fails, then 1e-3, 2e-3, ..., 0.512 fail and 1.024 works (the
+     * first of beta 2^k above 1); the step uses 2.048: H + 2.048 I =
+     * [3.048 2; 2 3.048], determinant 3.048^2 - 4 = 5.290304, and
+     * d = -(3.048 g1 - 2 g2, -2 g1 + 3.048 g2) / 5.290304 with g = (1, 0). */
+    double Q[] = { 1, 2, 2, 1 }, g3[] = { 1, 0 };
+    cr_assert_eq(opt_newton_direction(OPT_NEWTON_CHOLESKY, Q, g3, 2, &p, d, &tau), OPT_OK);
+    cr_assert_float_eq(tau, 2.048, 1e-15);
+    cr_assert_float_eq(d[0], -3.048 / 5.290304, 1e-15);
+    cr_assert_float_eq(d[1], 2 / 5.290304, 1e-15);
     /* Singular for pure Newton */
     double S[] = { 1, 1, 1, 1 };
     cr_assert_eq(opt_newton_direction(OPT_NEWTON_PURE, S, g, 2, &p, d, &tau), OPT_ENOPROG);

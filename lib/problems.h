@@ -3,7 +3,8 @@
  * Each problem is an fdf callback (objective.h) with a small parameter
  * struct as its ctx; the opt_*_objective() helpers wrap one into an
  * opt_objective. Every gradient and Hessian here passes the gradient check
- * in tests/unit/test_problems.c.
+ * in tests/unit/test_problems.c (the Moré–Garbow–Hillstrom collection's, in
+ * tests/unit/test_mgh.c).
  *
  * The named registry at the end serves the playground (lab 00) and configs:
  * `objective = "rosenbrock"`.

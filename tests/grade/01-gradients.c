@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -115,9 +116,9 @@ Test(central_difference_gradient, quadratic, .timeout = 2.0,
     const double want[] = { 5, 9 };
     for (int i = 0; i < 2; i++)
         cr_assert(close_to(g[i], want[i], 1e-7),
-                  "grad[%d] of f(x,y) = 3x^2 + xy - 2y^2 + x at (1, -2) with h = 1e-4: expected %g, "
-                  "got %.10g. Hint: grad[i] = (f(x + h e_i) - f(x - h e_i)) / (2h); on a quadratic "
-                  "the central difference is exact.", i, want[i], g[i]);
+                  "grad[%d] of f(x,y) = 3x^2 + xy - 2y^2 + x at (1, -2) with h = 1e-4: expected %s, "
+                  "got %s. Hint: grad[i] = (f(x + h e_i) - f(x - h e_i)) / (2h); on a quadratic "
+                  "the central difference is exact.", i, grade_num(want[i]), grade_num(g[i]));
 }
 
 Test(central_difference_gradient, x_squared_y, .timeout = 2.0,
@@ -128,11 +129,12 @@ Test(central_difference_gradient, x_squared_y, .timeout = 2.0,
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-3, g), OPT_OK,
                   "on x^2 y at (1, 2), h = 1e-3", "return OPT_OK when all went well.");
     cr_assert(close_to(g[0], 4, 1e-8),
-              "grad[0] of f(x,y) = x^2 y at (1,2), h = 1e-3: expected 4, got %.10g. Hint: move "
-              "only coordinate 0, by +h and by -h, and divide by 2h, not h.", g[0]);
+              "grad[0] of f(x,y) = x^2 y at (1,2), h = 1e-3: expected 4, got %s. Hint: move "
+              "only coordinate 0, by +h and by -h, and divide by 2h, not h.", grade_num(g[0]));
     cr_assert(close_to(g[1], 1, 1e-8),
-              "grad[1] of f(x,y) = x^2 y at (1,2), h = 1e-3: expected 1, got %.10g. Hint: divide "
-              "by 2h, not h; and restore coordinate 0 before moving coordinate 1.", g[1]);
+              "grad[1] of f(x,y) = x^2 y at (1,2), h = 1e-3: expected 1, got %s. Hint: divide "
+              "by 2h, not h; and restore coordinate 0 before moving coordinate 1.",
+              grade_num(g[1]));
 }
 
 Test(central_difference_gradient, cubic_large_step, .timeout = 2.0,
@@ -151,7 +153,7 @@ Test(central_difference_gradient, cubic_large_step, .timeout = 2.0,
         hint = "1.505 is half the answer: divide by 2h, not 4h";
     cr_assert(close_to(g[0], 3.01, 1e-10),
               "d/dx x^3 at x = 1 by central differences with h = 0.1: expected exactly 3.01 "
-              "(= 3 + h^2), got %.12g. Hint: %s.", g[0], hint);
+              "(= 3 + h^2), got %s. Hint: %s.", grade_num(g[0]), hint);
 }
 
 Test(central_difference_gradient, fifty_dimensions, .timeout = 2.0,
@@ -169,9 +171,9 @@ Test(central_difference_gradient, fifty_dimensions, .timeout = 2.0,
     for (size_t i = 0; i < n; i++) {
         const double want = (double)(i + 1) * cos(x[i]);
         cr_assert(fabs(g[i] - want) <= 1e-7 * (double)(i + 1),
-                  "grad[%zu] of sum_i (i+1) sin(x_i) in 50 dimensions, h = 1e-5: expected %.10g, "
-                  "got %.10g. Hint: loop over every coordinate 0 .. n-1 (f->n), each moved on its "
-                  "own.", i, want, g[i]);
+                  "grad[%zu] of sum_i (i+1) sin(x_i) in 50 dimensions, h = 1e-5: expected %s, "
+                  "got %s. Hint: loop over every coordinate 0 .. n-1 (f->n), each moved on its "
+                  "own.", i, grade_num(want), grade_num(g[i]));
     }
 }
 
@@ -230,8 +232,9 @@ Test(central_difference_gradient, evaluation_points, .timeout = 2.0,
                   "put each coordinate back to x[i] before moving the next one.", c + 1, moved);
         const double d = p[which] - x[which];
         cr_assert(fabs(fabs(d) - h) <= 1e-9,
-                  "evaluation %zu moved coordinate %zu by %g: expected +h or -h with h = %g. "
-                  "Hint: evaluate at x + h e_i and x - h e_i.", c + 1, which, d, h);
+                  "evaluation %zu moved coordinate %zu by %s: expected +h or -h with h = %s. "
+                  "Hint: evaluate at x + h e_i and x - h e_i.", c + 1, which, grade_num(d),
+                  grade_num(h));
         if (d > 0)
             plus[which]++;
         else
@@ -254,9 +257,9 @@ Test(central_difference_gradient, x_unchanged, .timeout = 2.0,
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-5, g), OPT_OK,
                   "on x^2 y at (0.1, 0.7)", "return OPT_OK when all went well.");
     cr_assert(memcmp(x, copy, sizeof x) == 0,
-              "x after the call: expected (0.1, 0.7) unchanged, got (%.17g, %.17g). Hint: x is "
+              "x after the call: expected (0.1, 0.7) unchanged, got (%s, %s). Hint: x is "
               "const; work on a copy (x[i] + h - h is not always x[i] in floating point).",
-              x[0], x[1]);
+              grade_num(x[0]), grade_num(x[1]));
 }
 
 Test(central_difference_gradient, bad_step, .timeout = 2.0,
@@ -272,8 +275,8 @@ Test(central_difference_gradient, bad_step, .timeout = 2.0,
                       "check that h is a finite number > 0 before anything else (isfinite(h) "
                       "&& h > 0; note that NaN > 0 is false).");
         cr_assert(g[0] == 42 && g[1] == 42,
-                  "grad after %s: expected it untouched (42, 42), got (%g, %g). Hint: check the "
-                  "arguments before writing anything.", names[k], g[0], g[1]);
+                  "grad after %s: expected it untouched (42, 42), got (%s, %s). Hint: check the "
+                  "arguments before writing anything.", names[k], grade_num(g[0]), grade_num(g[1]));
     }
 }
 
@@ -328,8 +331,8 @@ Test(central_difference_gradient, one_dimension, .timeout = 2.0,
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-5, g), OPT_OK, "on exp(x) at 0",
                   "return OPT_OK when all went well.");
     cr_assert(fabs(g[0] - 1) < 1e-9,
-              "d/dx exp(x) at x = 0 with h = 1e-5: expected 1 (to 1e-9), got %.12g. Hint: "
-              "(exp(h) - exp(-h)) / (2h) = 1 + h^2/6 + ...", g[0]);
+              "d/dx exp(x) at x = 0 with h = 1e-5: expected 1 (to 1e-9), got %s. Hint: "
+              "(exp(h) - exp(-h)) / (2h) = 1 + h^2/6 + ...", grade_num(g[0]));
 }
 
 /* ======================================================================== */
@@ -353,8 +356,8 @@ Test(gradient_check_error, equal_vectors, .timeout = 2.0,
     EXPECT_STATUS(GCE, check(a, a, 5, &r), OPT_OK, "on two equal vectors",
                   "return OPT_OK when all went well.");
     cr_assert(r == 0,
-              "max relative error of two equal vectors (1, -2, 0, 3.5, 1e-12): expected 0, got %g. "
-              "Hint: when both entries are 0 the error is 0, not 0/0 = NaN.", r);
+              "max relative error of two equal vectors (1, -2, 0, 3.5, 1e-12): expected 0, got %s. "
+              "Hint: when both entries are 0 the error is 0, not 0/0 = NaN.", grade_num(r));
 }
 
 Test(gradient_check_error, hand_computed, .timeout = 2.0,
@@ -367,8 +370,9 @@ Test(gradient_check_error, hand_computed, .timeout = 2.0,
     const double want = 0.2 / 2.2;
     cr_assert(close_to(r, want, 1e-12),
               "max relative error of (1, 2, 3) vs (1, 2.2, 3): expected |2 - 2.2| / max(2, 2.2) = "
-              "%.10g, got %.10g. Hint: divide by the larger magnitude, max(|a_i|, |n_i|)%s.",
-              want, r, close_to(r, 0.1, 1e-9) ? " (0.1 divides by |a_i|)" : "");
+              "%s, got %s. Hint: divide by the larger magnitude, max(|a_i|, |n_i|)%s.",
+              grade_num(want), grade_num(r),
+              close_to(r, 0.1, 1e-9) ? " (0.1 divides by |a_i|)" : "");
 }
 
 Test(gradient_check_error, one_zero_entry, .timeout = 2.0,
@@ -380,8 +384,8 @@ Test(gradient_check_error, one_zero_entry, .timeout = 2.0,
                   "return OPT_OK when all went well.");
     cr_assert(close_to(r, 1, 1e-15),
               "max relative error of (0, 0) vs (0, 1e-3): expected 1 (0 for the first pair, "
-              "|0 - 1e-3| / 1e-3 for the second), got %g. Hint: only when BOTH are 0 is the error 0.",
-              r);
+              "|0 - 1e-3| / 1e-3 for the second), got %s. Hint: only when BOTH are 0 is the error 0.",
+              grade_num(r));
 }
 
 Test(gradient_check_error, opposite_signs, .timeout = 2.0,
@@ -391,8 +395,9 @@ Test(gradient_check_error, opposite_signs, .timeout = 2.0,
     double r;
     EXPECT_STATUS(GCE, check(a, b, 1, &r), OPT_OK, "on (1) vs (-1)", "return OPT_OK when all went well.");
     cr_assert(close_to(r, 2, 1e-15),
-              "relative error of 1 vs -1: expected |1 - (-1)| / max(1, 1) = 2, got %g. Hint: use "
-              "absolute values in the denominator, fabs(a) and fabs(n), not a and n.", r);
+              "relative error of 1 vs -1: expected |1 - (-1)| / max(1, 1) = 2, got %s. Hint: use "
+              "absolute values in the denominator, fabs(a) and fabs(n), not a and n.",
+              grade_num(r));
 }
 
 Test(gradient_check_error, factor_two, .timeout = 2.0,
@@ -405,7 +410,8 @@ Test(gradient_check_error, factor_two, .timeout = 2.0,
     EXPECT_STATUS(GCE, check(a, n, 4, &r), OPT_OK, "on a = 2n", "return OPT_OK when all went well.");
     cr_assert(close_to(r, 0.5, 1e-14),
               "max relative error when analytic = 2 * numeric: expected |2n - n| / |2n| = 0.5 in "
-              "every coordinate, got %g. Hint: the denominator is max(|a_i|, |n_i|).", r);
+              "every coordinate, got %s. Hint: the denominator is max(|a_i|, |n_i|).",
+              grade_num(r));
 }
 
 Test(gradient_check_error, maximum_over_all, .timeout = 2.0,
@@ -415,8 +421,9 @@ Test(gradient_check_error, maximum_over_all, .timeout = 2.0,
     double r;
     EXPECT_STATUS(GCE, check(a, b, 6, &r), OPT_OK, "on six coordinates", "return OPT_OK when all went well.");
     cr_assert(close_to(r, 0.5, 1e-14),
-              "max relative error of six coordinates whose worst (0.5) is the last: got %g. "
-              "Hint: loop i = 0 .. n-1 inclusive and keep the largest, not the last or the first.", r);
+              "max relative error of six coordinates whose worst (0.5) is the last: got %s. "
+              "Hint: loop i = 0 .. n-1 inclusive and keep the largest, not the last or the first.",
+              grade_num(r));
 }
 
 Test(gradient_check_error, scale_invariant, .timeout = 2.0,
@@ -429,13 +436,13 @@ Test(gradient_check_error, scale_invariant, .timeout = 2.0,
     EXPECT_STATUS(GCE, check(tiny_a, tiny_b, 1, &r), OPT_OK, "on 1.1e-200 vs 1e-200",
                   "return OPT_OK when all went well.");
     cr_assert(close_to(r, want, 1e-12),
-              "relative error of 1.1e-200 vs 1e-200: expected %.10g, got %g. Hint: no absolute "
-              "threshold or added epsilon — the error is relative.", want, r);
+              "relative error of 1.1e-200 vs 1e-200: expected %s, got %s. Hint: no absolute "
+              "threshold or added epsilon — the error is relative.", grade_num(want), grade_num(r));
     EXPECT_STATUS(GCE, check(huge_a, huge_b, 1, &r), OPT_OK, "on 1.1e200 vs 1e200",
                   "return OPT_OK when all went well.");
     cr_assert(close_to(r, want, 1e-12),
-              "relative error of 1.1e200 vs 1e200: expected %.10g, got %g. Hint: avoid squaring "
-              "the entries (1e200^2 overflows).", want, r);
+              "relative error of 1.1e200 vs 1e200: expected %s, got %s. Hint: avoid squaring "
+              "the entries (1e200^2 overflows).", grade_num(want), grade_num(r));
 }
 
 Test(gradient_check_error, not_finite, .timeout = 2.0,
@@ -449,8 +456,8 @@ Test(gradient_check_error, not_finite, .timeout = 2.0,
     double r = 7;
     EXPECT_STATUS(GCE, gradient_check_error(good, with_nan, 3, &r), OPT_EDIVERGED,
                   "with numeric[2] = NaN", hint);
-    cr_assert(r == 7, "max_rel_error after OPT_EDIVERGED: expected it untouched (7), got %g. "
-              "Hint: check before you store.", r);
+    cr_assert(r == 7, "max_rel_error after OPT_EDIVERGED: expected it untouched (7), got %s. "
+              "Hint: check before you store.", grade_num(r));
     EXPECT_STATUS(GCE, gradient_check_error(with_nan, good, 3, &r), OPT_EDIVERGED,
                   "with analytic[2] = NaN", hint);
     EXPECT_STATUS(GCE, gradient_check_error(with_inf, good, 3, &r), OPT_EDIVERGED,
@@ -506,8 +513,9 @@ static void expect_neuron(const double w[3], const double x[2], double tol, cons
     const double e[] = { want.out, want.dw[0], want.dw[1], want.dw[2], want.dx[0], want.dx[1] };
     for (int k = 0; k < 6; k++)
         cr_assert(isfinite(g[k]) && close_to(g[k], e[k], tol),
-                  "%s of the sigmoid neuron at w = (%g, %g, %g), x = (%g, %g): expected %.10g, "
-                  "got %.10g. Hint: %s", names[k], w[0], w[1], w[2], x[0], x[1], e[k], g[k], hint);
+                  "%s of the sigmoid neuron at w = (%s, %s, %s), x = (%s, %s): expected %s, "
+                  "got %s. Hint: %s", names[k], grade_num(w[0]), grade_num(w[1]), grade_num(w[2]),
+                  grade_num(x[0]), grade_num(x[1]), grade_num(e[k]), grade_num(g[k]), hint);
 }
 
 Test(sigmoid_neuron_backward, lecture_values, .timeout = 2.0,
@@ -555,10 +563,11 @@ Test(sigmoid_neuron_backward, matches_central_differences, .timeout = 2.0,
             *inputs[k] = v;
             const double numeric = (fp - fm) / (2 * h);
             cr_assert(fabs(g[k] - numeric) <= 1e-7,
-                      "%s at w = (%g, %g, %g), x = (%g, %g): central differences of f give %.8g, "
-                      "your function gave %.8g. Hint: the gradient for w_k multiplies df/ds by x_k "
+                      "%s at w = (%s, %s, %s), x = (%s, %s): central differences of f give %s, "
+                      "your function gave %s. Hint: the gradient for w_k multiplies df/ds by x_k "
                       "(and by 1 for w2); the gradient for x_k multiplies it by w_k.",
-                      names[k], w[0], w[1], w[2], x[0], x[1], numeric, g[k]);
+                      names[k], grade_num(w[0]), grade_num(w[1]), grade_num(w[2]), grade_num(x[0]),
+                      grade_num(x[1]), grade_num(numeric), grade_num(g[k]));
         }
     }
 }
@@ -587,18 +596,20 @@ Test(sigmoid_neuron_backward, extreme_inputs, .timeout = 2.0,
         const char *names[6] = { "out", "dw[0]", "dw[1]", "dw[2]", "dx[0]", "dx[1]" };
         for (int k = 0; k < 6; k++) {
             cr_assert(isfinite(g[k]),
-                      "%s of the sigmoid neuron at s = w0 x0 + w1 x1 + w2 = %g: expected %.6g, got "
-                      "%g. Hint: exp(%g) overflows to infinity and inf * 0 = NaN; compute "
+                      "%s of the sigmoid neuron at s = w0 x0 + w1 x1 + w2 = %s: expected %s, got "
+                      "%s. Hint: exp(%s) overflows to infinity and inf * 0 = NaN; compute "
                       "f = 1/(1+exp(-s)) for s >= 0 and exp(s)/(1+exp(s)) for s < 0, and use "
-                      "df/ds = f (1 - f).", names[k], s, e[k], g[k], fabs(s));
+                      "df/ds = f (1 - f).", names[k], grade_num(s), grade_num(e[k]),
+                      grade_num(g[k]), grade_num(fabs(s)));
             cr_assert(fabs(g[k] - e[k]) <= 1e-12,
-                      "%s of the sigmoid neuron at s = w0 x0 + w1 x1 + w2 = %g: expected %.6g, got "
-                      "%.6g. Hint: the value is finite but wrong; check the same formula on the "
+                      "%s of the sigmoid neuron at s = w0 x0 + w1 x1 + w2 = %s: expected %s, got "
+                      "%s. Hint: the value is finite but wrong; check the same formula on the "
                       "lecture's values first (dw = f(1-f) (x0, x1, 1), dx = f(1-f) (w0, w1)).",
-                      names[k], s, e[k], g[k]);
+                      names[k], grade_num(s), grade_num(e[k]), grade_num(g[k]));
         }
         cr_assert(got.out >= 0 && got.out <= 1,
-                  "out at s = %g: expected a value in [0, 1], got %g.", s, got.out);
+                  "out at s = %s: expected a value in [0, 1], got %s.", grade_num(s),
+                  grade_num(got.out));
     }
 }
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -95,7 +96,7 @@ static void expect_exact(const quadratic *q, const double *x0, const double *del
                   "return OPT_OK when all went well.");
     cr_assert(close_to(value, want, 1e-12),
               "%s: the model of a quadratic function is the function itself, so expected f(x0 + "
-              "delta) = %.12g, got %.12g. Hint: %s", what, want, value, hint);
+              "delta) = %s, got %s. Hint: %s", what, grade_num(want), grade_num(value), hint);
     free(g);
     free(x1);
 }
@@ -116,7 +117,7 @@ Test(taylor2_model, exp_second_order, .timeout = 2.0,
         hint = "0.625 subtracts g^T delta: the linear term is + g^T delta";
     cr_assert(value == 1.625,
               "the second-order model of e^x at 0 (f0 = g = H = 1) at delta = 0.5: expected "
-              "exactly 1.625, got %.12g. Hint: %s.", value, hint);
+              "exactly 1.625, got %s. Hint: %s.", grade_num(value), hint);
 }
 
 Test(taylor2_model, zero_step, .timeout = 2.0,
@@ -126,8 +127,8 @@ Test(taylor2_model, zero_step, .timeout = 2.0,
     double value = NAN;
     EXPECT_STATUS(T2M, taylor2_model(-4.25, g, H, delta, 2, &value), OPT_OK, "at delta = 0",
                   "return OPT_OK when all went well.");
-    cr_assert(value == -4.25, "the model at delta = 0 with f0 = -4.25: expected -4.25, got %.12g. "
-              "Hint: m2(0) = f0; do not drop or rescale f0.", value);
+    cr_assert(value == -4.25, "the model at delta = 0 with f0 = -4.25: expected -4.25, got %s. "
+              "Hint: m2(0) = f0; do not drop or rescale f0.", grade_num(value));
 }
 
 /* 3x^2 + 2xy - y^2 + x - 4y + 5 = 5 + (1, -4)^T x + (1/2) x^T [6 2; 2 -2] x. */
@@ -183,8 +184,8 @@ Test(taylor2_model, nonsymmetric_storage, .timeout = 2.0,
     cr_assert(close_to(value, 10.5, 1e-14),
               "the model with f0 = 0, g = 0, H = [1 4; 0 3] (not symmetric), delta = (1, 2): "
               "expected (1/2) sum_ij delta_i H_ij delta_j = (1/2)(1 + 8 + 0 + 12) = 10.5, got "
-              "%.12g. Hint: the exercise asks for the sum over all i and j; do not use only one "
-              "triangle of H and double it.", value);
+              "%s. Hint: the exercise asks for the sum over all i and j; do not use only one "
+              "triangle of H and double it.", grade_num(value));
 }
 
 Test(taylor2_model, not_finite, .timeout = 2.0,
@@ -194,7 +195,8 @@ Test(taylor2_model, not_finite, .timeout = 2.0,
     double value = 7;
     EXPECT_STATUS(T2M, taylor2_model(0, g, H, delta, 2, &value), OPT_EDIVERGED, "with g[1] = NaN",
                   "check the result with isfinite() before storing it.");
-    cr_assert(value == 7, "value after OPT_EDIVERGED: expected it untouched (7), got %g.", value);
+    cr_assert(value == 7, "value after OPT_EDIVERGED: expected it untouched (7), got %s.",
+              grade_num(value));
     const double g2[] = { 0, 0 }, H2[] = { 1e300, 0, 0, 1e300 }, big[] = { 1e10, 1e10 };
     EXPECT_STATUS(T2M, taylor2_model(0, g2, H2, big, 2, &value), OPT_EDIVERGED,
                   "when delta^T H delta overflows (H = 1e300 I, delta = (1e10, 1e10))",
@@ -214,7 +216,8 @@ Test(taylor2_model, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(T2M, taylor2_model(0, g, H, NULL, 1, &value), OPT_EINVAL, "with delta = NULL", hint);
     EXPECT_STATUS(T2M, taylor2_model(0, g, H, delta, 1, NULL), OPT_EINVAL, "with value = NULL", hint);
     EXPECT_STATUS(T2M, taylor2_model(0, g, H, delta, 0, &value), OPT_EINVAL, "with n = 0", hint);
-    cr_assert(value == 7, "value after OPT_EINVAL: expected it untouched (7), got %g.", value);
+    cr_assert(value == 7, "value after OPT_EINVAL: expected it untouched (7), got %s.",
+              grade_num(value));
 }
 
 /* ======================================================================== */
@@ -235,7 +238,8 @@ static void expect_direction(const double *g, size_t n, const double *want, doub
                   "return OPT_OK for any finite, non-zero gradient.");
     for (size_t i = 0; i < n; i++)
         cr_assert(fabs(v[i] - want[i]) <= tol,
-                  "%s: v[%zu] expected %.12g, got %.12g. Hint: %s", what, i, want[i], v[i], hint);
+                  "%s: v[%zu] expected %s, got %s. Hint: %s", what, i, grade_num(want[i]),
+                  grade_num(v[i]), hint);
 }
 
 Test(steepest_unit_direction, three_four, .timeout = 2.0,
@@ -254,8 +258,8 @@ Test(steepest_unit_direction, three_four, .timeout = 2.0,
         hint = "you divided by |3| + |4| = 7; the Euclidean length is sqrt(3^2 + 4^2) = 5";
     for (int i = 0; i < 2; i++)
         cr_assert(fabs(v[i] - want[i]) <= 1e-14,
-                  "steepest unit direction for g = (3, 4): expected (-0.6, -0.8), got (%.12g, "
-                  "%.12g). Hint: %s.", v[0], v[1], hint);
+                  "steepest unit direction for g = (3, 4): expected (-0.6, -0.8), got (%s, "
+                  "%s). Hint: %s.", grade_num(v[0]), grade_num(v[1]), hint);
 }
 
 Test(steepest_unit_direction, one_dimension, .timeout = 2.0,
@@ -286,15 +290,17 @@ Test(steepest_unit_direction, ten_dimensions, .timeout = 2.0,
         vg += (long double)v[i] * g[i];
     }
     cr_assert(fabsl(vv - 1) <= 1e-14L,
-              "||v||^2 for a 10-D gradient: expected 1 (a unit vector), got %.15Lg. Hint: divide "
-              "every entry by the Euclidean norm sqrt(sum g_i^2), over all n entries.", vv);
+              "||v||^2 for a 10-D gradient: expected 1 (a unit vector), got %s. Hint: divide "
+              "every entry by the Euclidean norm sqrt(sum g_i^2), over all n entries.",
+              grade_num(vv));
     cr_assert(close_to((double)vg, -gnorm, 1e-14),
-              "v^T g for a 10-D gradient: expected -||g|| = %.12g, got %.12Lg. Hint: v must be "
-              "-g / ||g||, exactly opposite to g.", -gnorm, vg);
+              "v^T g for a 10-D gradient: expected -||g|| = %s, got %s. Hint: v must be "
+              "-g / ||g||, exactly opposite to g.", grade_num(-gnorm), grade_num(vg));
     for (int i = 0; i < N; i++)
         cr_assert((double)vg <= -fabs(g[i]),
-                  "the coordinate direction -sign(g_%d) e_%d has slope %g, steeper than your v "
-                  "(%.6Lg). Hint: no unit vector beats -g/||g||.", i, i, -fabs(g[i]), vg);
+                  "the coordinate direction -sign(g_%d) e_%d has slope %s, steeper than your v "
+                  "(%s). Hint: no unit vector beats -g/||g||.", i, i, grade_num(-fabs(g[i])),
+                  grade_num(vg));
 }
 
 Test(steepest_unit_direction, huge_gradient, .timeout = 2.0,
@@ -327,8 +333,8 @@ Test(steepest_unit_direction, zero_gradient, .timeout = 2.0,
                   "at a stationary point every direction has slope 0 to first order: there is "
                   "no steepest one. Return OPT_EINVAL instead of dividing 0 by 0 (NaN).");
     cr_assert(v[0] == 7 && v[1] == 7 && v[2] == 7,
-              "v after OPT_EINVAL: expected it untouched (7, 7, 7), got (%g, %g, %g). Hint: "
-              "decide before writing.", v[0], v[1], v[2]);
+              "v after OPT_EINVAL: expected it untouched (7, 7, 7), got (%s, %s, %s). Hint: "
+              "decide before writing.", grade_num(v[0]), grade_num(v[1]), grade_num(v[2]));
 }
 
 Test(steepest_unit_direction, not_finite, .timeout = 2.0,
@@ -340,7 +346,7 @@ Test(steepest_unit_direction, not_finite, .timeout = 2.0,
     EXPECT_STATUS(SUD, steepest_unit_direction(g_nan, 2, v), OPT_EDIVERGED, "for g = (1, NaN)", hint);
     EXPECT_STATUS(SUD, steepest_unit_direction(g_inf, 2, v), OPT_EDIVERGED, "for g = (-inf, 2)", hint);
     cr_assert(v[0] == 7 && v[1] == 7, "v after OPT_EDIVERGED: expected it untouched (7, 7), got "
-              "(%g, %g).", v[0], v[1]);
+              "(%s, %s).", grade_num(v[0]), grade_num(v[1]));
 }
 
 Test(steepest_unit_direction, bad_arguments, .timeout = 2.0,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -69,7 +70,7 @@ Test(gradient_descent_step, by_hand, .timeout = 2.0,
         hint = "(0.5, -6) is x - g: multiply the gradient by eta";
     cr_assert(close_to(x[0], 0.95, 1e-14) && close_to(x[1], -2.4, 1e-14),
               "one step from x = (1, -2) with g = (0.5, 4), eta = 0.1: expected (0.95, -2.4), "
-              "got (%.12g, %.12g). Hint: %s.", x[0], x[1], hint);
+              "got (%s, %s). Hint: %s.", grade_num(x[0]), grade_num(x[1]), hint);
 }
 
 Test(gradient_descent_step, one_dimension, .timeout = 2.0,
@@ -80,7 +81,7 @@ Test(gradient_descent_step, one_dimension, .timeout = 2.0,
     EXPECT_STATUS(GDS, gradient_descent_step(x, g, 1, 0.25), OPT_OK, "on x = 3",
                   "return OPT_OK when all went well.");
     cr_assert(x[0] == 3.5, "one step from x = 3 with g = -2, eta = 0.25: expected 3.5 (a "
-              "negative slope moves x to the right), got %.12g.", x[0]);
+              "negative slope moves x to the right), got %s.", grade_num(x[0]));
 }
 
 Test(gradient_descent_step, seven_dimensions, .timeout = 2.0,
@@ -97,8 +98,8 @@ Test(gradient_descent_step, seven_dimensions, .timeout = 2.0,
     for (int i = 0; i < 7; i++) {
         const double want = (i - 3.0) - 0.3 * (0.5 * i * i - 1);
         cr_assert(close_to(x[i], want, 1e-14),
-                  "x[%d] after one step in 7 dimensions: expected %.12g, got %.12g. Hint: loop "
-                  "over i = 0 .. n-1 inclusive.", i, want, x[i]);
+                  "x[%d] after one step in 7 dimensions: expected %s, got %s. Hint: loop "
+                  "over i = 0 .. n-1 inclusive.", i, grade_num(want), grade_num(x[i]));
     }
     cr_assert(memcmp(g, g_copy, sizeof g) == 0, "g changed during the step: it is const input.");
 }
@@ -112,7 +113,7 @@ Test(gradient_descent_step, zero_eta, .timeout = 2.0,
     EXPECT_STATUS(GDS, gradient_descent_step(x, g, 3, 0), OPT_OK, "with eta = 0",
                   "eta = 0 is allowed: return OPT_OK (and do not move).");
     cr_assert(memcmp(x, copy, sizeof x) == 0, "x after a step with eta = 0: expected it unchanged, "
-              "got (%g, %g, %g).", x[0], x[1], x[2]);
+              "got (%s, %s, %s).", grade_num(x[0]), grade_num(x[1]), grade_num(x[2]));
 }
 
 /* Ten steps on f = 4 x^2 + y^2 (gradient (8x, 2y)): x_k = (1 - 8 eta)^k x0
@@ -128,9 +129,10 @@ Test(gradient_descent_step, ten_steps_closed_form, .timeout = 2.0,
                       "return OPT_OK when all went well.");
         const double wx = pow(1 - 8 * eta, k) * x0, wy = pow(1 - 2 * eta, k) * y0;
         cr_assert(close_to(x[0], wx, 1e-13) && close_to(x[1], wy, 1e-13),
-                  "after %d steps of gradient descent on 4x^2 + y^2 from (%g, %g) with eta = %g: "
-                  "expected (%.12g, %.12g), got (%.12g, %.12g). Hint: each step multiplies x by "
-                  "1 - 8 eta and y by 1 - 2 eta.", k, x0, y0, eta, wx, wy, x[0], x[1]);
+                  "after %d steps of gradient descent on 4x^2 + y^2 from (%s, %s) with eta = %s: "
+                  "expected (%s, %s), got (%s, %s). Hint: each step multiplies x by "
+                  "1 - 8 eta and y by 1 - 2 eta.", k, grade_num(x0), grade_num(y0), grade_num(eta),
+                  grade_num(wx), grade_num(wy), grade_num(x[0]), grade_num(x[1]));
     }
 }
 
@@ -145,8 +147,8 @@ Test(gradient_descent_step, bad_eta, .timeout = 2.0,
         EXPECT_STATUS(GDS, gradient_descent_step(x, g, 2, etas[k]), OPT_EINVAL, names[k],
                       "check that eta is a finite number >= 0 first (isfinite(eta) && eta >= 0; "
                       "NaN >= 0 is false).");
-        cr_assert(x[0] == 2 && x[1] == 3, "x after %s: expected it untouched (2, 3), got (%g, %g).",
-                  names[k], x[0], x[1]);
+        cr_assert(x[0] == 2 && x[1] == 3, "x after %s: expected it untouched (2, 3), got (%s, %s).",
+                  names[k], grade_num(x[0]), grade_num(x[1]));
     }
 }
 
@@ -174,8 +176,8 @@ static void expect_kappa(const double *H, size_t n, double want, double tol, con
     double kappa = NAN;
     EXPECT_STATUS(HCN, hessian_condition_number(H, n, &kappa), OPT_OK, what,
                   "a symmetric positive-definite matrix has a condition number: return OPT_OK.");
-    cr_assert(close_to(kappa, want, tol), "condition number of %s: expected %.12g, got %.12g. "
-              "Hint: %s", what, want, kappa, hint);
+    cr_assert(close_to(kappa, want, tol), "condition number of %s: expected %s, got %s. "
+              "Hint: %s", what, grade_num(want), grade_num(kappa), hint);
 }
 
 /* Q diag(lambda) Q^T with Q = I - 2 u u^T / u^T u, a reflection. */
@@ -204,7 +206,8 @@ Test(hessian_condition_number, diagonal, .timeout = 2.0,
     EXPECT_STATUS(HCN, hessian_condition_number(H, 2, &kappa), OPT_OK, "of diag(8, 2)",
                   "return OPT_OK for a positive-definite matrix.");
     cr_assert(close_to(kappa, 4, 1e-13),
-              "condition number of diag(8, 2): expected 8 / 2 = 4, got %.12g. Hint: %s", kappa,
+              "condition number of diag(8, 2): expected 8 / 2 = 4, got %s. Hint: %s",
+              grade_num(kappa),
               close_to(kappa, 0.25, 1e-9) ? "0.25 is lambda_min / lambda_max; kappa = lambda_max "
               "/ lambda_min >= 1." : "the eigenvalues of a diagonal matrix are its diagonal entries.");
 }
@@ -294,7 +297,8 @@ Test(hessian_condition_number, not_positive_definite, .timeout = 2.0,
                   "for [-3 1; 1 -3] (eigenvalues -2 and -4)", hint);
     EXPECT_STATUS(HCN, hessian_condition_number(singular, 2, &kappa), OPT_EINVAL,
                   "for diag(3, 0)", hint);
-    cr_assert(kappa == 42, "kappa after OPT_EINVAL: expected it untouched (42), got %g.", kappa);
+    cr_assert(kappa == 42, "kappa after OPT_EINVAL: expected it untouched (42), got %s.",
+              grade_num(kappa));
 }
 
 Test(hessian_condition_number, bad_arguments, .timeout = 2.0,
@@ -309,7 +313,8 @@ Test(hessian_condition_number, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(HCN, hessian_condition_number(H, 0, &kappa), OPT_EINVAL, "with n = 0", hint);
     EXPECT_STATUS(HCN, hessian_condition_number(H_nan, 2, &kappa), OPT_EINVAL,
                   "with a NaN off the diagonal", hint);
-    cr_assert(kappa == 42, "kappa after OPT_EINVAL: expected it untouched (42), got %g.", kappa);
+    cr_assert(kappa == 42, "kappa after OPT_EINVAL: expected it untouched (42), got %s.",
+              grade_num(kappa));
 }
 
 /* ======================================================================== */
@@ -349,9 +354,10 @@ static void expect_exact_change(const double *A, const double *b, const double *
     EXPECT_STATUS(PLC, predicted_loss_change(g, A, n, eps, &change), OPT_OK, what,
                   "return OPT_OK when all went well.");
     cr_assert(close_to(change, want, 1e-10),
-              "%s, eps = %g: f is quadratic, so the prediction must equal f(x - eps g) - f(x) = "
-              "%.12g; got %.12g. Hint: (1/2) eps^2 g^T H g - eps g^T g, with g^T H g = sum_i "
-              "sum_j g[i] H[i*n + j] g[j] over all i and j.", what, eps, want, change);
+              "%s, eps = %s: f is quadratic, so the prediction must equal f(x - eps g) - f(x) = "
+              "%s; got %s. Hint: (1/2) eps^2 g^T H g - eps g^T g, with g^T H g = sum_i "
+              "sum_j g[i] H[i*n + j] g[j] over all i and j.", what, grade_num(eps), grade_num(want),
+              grade_num(change));
 }
 
 Test(predicted_loss_change, one_dimension, .timeout = 2.0,
@@ -368,7 +374,7 @@ Test(predicted_loss_change, one_dimension, .timeout = 2.0,
         hint = "4.68 adds eps g^T g: a step against the gradient LOWERS f to first order";
     cr_assert(close_to(change, -2.52, 1e-13),
               "predicted change for f = 3x^2 at x = 1 (g = 6, H = 6), eps = 0.1: expected "
-              "f(0.4) - f(1) = 0.48 - 3 = -2.52, got %.12g. Hint: %s.", change, hint);
+              "f(0.4) - f(1) = 0.48 - 3 = -2.52, got %s. Hint: %s.", grade_num(change), hint);
 }
 
 Test(predicted_loss_change, step_increases_loss, .timeout = 2.0,
@@ -380,13 +386,13 @@ Test(predicted_loss_change, step_increases_loss, .timeout = 2.0,
                   "on the kappa = 12 quadratic at (1, 0.5)", "return OPT_OK when all went well.");
     cr_assert(close_to(change, 12.915, 1e-12),
               "predicted change with g = (18.5, 17.5), H = [13 11; 11 13], eps = 0.1: expected "
-              "(1/2)(0.01)(15553) - 0.1 (648.5) = 77.765 - 64.85 = +12.915, got %.12g. Hint: "
-              "g^T H g = 15553 uses the off-diagonal entries too.", change);
+              "(1/2)(0.01)(15553) - 0.1 (648.5) = 77.765 - 64.85 = +12.915, got %s. Hint: "
+              "g^T H g = 15553 uses the off-diagonal entries too.", grade_num(change));
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 2, 0.05, &change), OPT_OK,
                   "on the kappa = 12 quadratic at (1, 0.5)", "return OPT_OK when all went well.");
     cr_assert(close_to(change, -12.98375, 1e-12),
               "predicted change for the same g and H with eps = 0.05: expected 19.44125 - 32.425 "
-              "= -12.98375, got %.12g.", change);
+              "= -12.98375, got %s.", grade_num(change));
 }
 
 Test(predicted_loss_change, quadratic_2d_exact, .timeout = 2.0,
@@ -418,7 +424,7 @@ Test(predicted_loss_change, zero_eps, .timeout = 2.0,
     double change = NAN;
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 2, 0, &change), OPT_OK, "with eps = 0",
                   "eps = 0 is allowed: return OPT_OK.");
-    cr_assert(change == 0, "predicted change for eps = 0: expected 0, got %g.", change);
+    cr_assert(change == 0, "predicted change for eps = 0: expected 0, got %s.", grade_num(change));
 }
 
 Test(predicted_loss_change, not_finite, .timeout = 2.0,
@@ -432,7 +438,8 @@ Test(predicted_loss_change, not_finite, .timeout = 2.0,
     EXPECT_STATUS(PLC, predicted_loss_change(big, H, 2, 0.1, &change), OPT_EDIVERGED,
                   "with g = (1e200, 1e200) (g^T g overflows)",
                   "check the result with isfinite() before storing it.");
-    cr_assert(change == 7, "change after OPT_EDIVERGED: expected it untouched (7), got %g.", change);
+    cr_assert(change == 7, "change after OPT_EDIVERGED: expected it untouched (7), got %s.",
+              grade_num(change));
 }
 
 Test(predicted_loss_change, bad_arguments, .timeout = 2.0,
@@ -445,5 +452,6 @@ Test(predicted_loss_change, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(PLC, predicted_loss_change(g, NULL, 1, 0.1, &change), OPT_EINVAL, "with H = NULL", hint);
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 1, 0.1, NULL), OPT_EINVAL, "with change = NULL", hint);
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 0, 0.1, &change), OPT_EINVAL, "with n = 0", hint);
-    cr_assert(change == 7, "change after OPT_EINVAL: expected it untouched (7), got %g.", change);
+    cr_assert(change == 7, "change after OPT_EINVAL: expected it untouched (7), got %s.",
+              grade_num(change));
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -75,12 +76,12 @@ Test(momentum_step, first_step, .timeout = 2.0,
     for (int i = 0; i < 3; i++) {
         cr_assert(close_to(v[i], v_want[i], 1e-14),
                   "v[%d] after one step from v = 0 with g = (4, -1, 10), eta = 0.1: expected "
-                  "%g, got %.10g. Hint: v = alpha v - eta g; with v = 0 that is -eta g.",
-                  i, v_want[i], v[i]);
+                  "%s, got %s. Hint: v = alpha v - eta g; with v = 0 that is -eta g.",
+                  i, grade_num(v_want[i]), grade_num(v[i]));
         cr_assert(close_to(x[i], x_want[i], 1e-14),
                   "x[%d] after one step from x = (1, -2, 0.5), v = 0, g = (4, -1, 10), "
-                  "eta = 0.1: expected %g, got %.10g. Hint: x = x + v with the new v.",
-                  i, x_want[i], x[i]);
+                  "eta = 0.1: expected %s, got %s. Hint: x = x + v with the new v.",
+                  i, grade_num(x_want[i]), grade_num(x[i]));
     }
 }
 
@@ -96,7 +97,8 @@ Test(momentum_step, uses_the_new_velocity, .timeout = 2.0,
         hint = "x moved by the OLD velocity 1: compute v = alpha v - eta g first, then x += v";
     cr_assert(close_to(v[0], 0, 1e-14) && close_to(x[0], 0, 1e-14),
               "one step from x = 0, v = 1 with g = 2, alpha = 0.5, eta = 0.25: expected "
-              "v = 0 and x = 0, got v = %g, x = %g. Hint: %s.", v[0], x[0], hint);
+              "v = 0 and x = 0, got v = %s, x = %s. Hint: %s.", grade_num(v[0]), grade_num(x[0]),
+              hint);
 }
 
 Test(momentum_step, three_steps_on_the_bowl, .timeout = 2.0,
@@ -118,9 +120,10 @@ Test(momentum_step, three_steps_on_the_bowl, .timeout = 2.0,
         for (int i = 0; i < 2; i++)
             cr_assert(close_to(x[i], xw[i], 1e-12) && close_to(v[i], vw[i], 1e-12),
                       "step %d on f = 4 x0^2 + x1^2 from (-2.5, 2.5), alpha = 0.3, eta = 0.2: "
-                      "expected x[%d] = %.10g, v[%d] = %.10g; got x[%d] = %.10g, v[%d] = %.10g. "
+                      "expected x[%d] = %s, v[%d] = %s; got x[%d] = %s, v[%d] = %s. "
                       "Hint: keep v between steps; v = alpha v - eta g, then x += v.",
-                      t, i, xw[i], i, vw[i], i, x[i], i, v[i]);
+                      t, i, grade_num(xw[i]), i, grade_num(vw[i]), i, grade_num(x[i]), i,
+                      grade_num(v[i]));
     }
 }
 
@@ -138,9 +141,9 @@ Test(momentum_step, unrolled_sum, .timeout = 2.0,
             sum += pow(alpha, t - k) * grads[k - 1];
         cr_assert(close_to(v[0], -eta * sum, 1e-12),
                   "velocity after %d steps with gradients 1, -2, 3, 0.5, -4, 2.5 (alpha = 0.8, "
-                  "eta = 0.05): expected -eta sum_k alpha^(t-k) g_k = %.10g, got %.10g. Hint: "
+                  "eta = 0.05): expected -eta sum_k alpha^(t-k) g_k = %s, got %s. Hint: "
                   "the old velocity is multiplied by alpha at every step, never reset.",
-                  t, -eta * sum, v[0]);
+                  t, grade_num(-eta * sum), grade_num(v[0]));
     }
 }
 
@@ -153,8 +156,8 @@ Test(momentum_step, alpha_zero_is_gradient_descent, .timeout = 2.0,
                   "alpha = 0 is valid: return OPT_OK.");
     cr_assert(close_to(x[0], 2, 1e-14) && close_to(x[1], -3, 1e-14),
               "alpha = 0, eta = 0.5 from x = (3, -1), g = (2, 4), old v = (100, -100): expected "
-              "x = (2, -3), got (%g, %g). Hint: with alpha = 0 the old velocity must not count.",
-              x[0], x[1]);
+              "x = (2, -3), got (%s, %s). Hint: with alpha = 0 the old velocity must not count.",
+              grade_num(x[0]), grade_num(x[1]));
 }
 
 Test(momentum_step, bad_arguments, .timeout = 2.0,
@@ -175,8 +178,8 @@ Test(momentum_step, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(MS, momentum_step(x, v, g, 1, 0.5, INFINITY), OPT_EINVAL, "with eta = infinity", hint);
     EXPECT_STATUS(MS, momentum_step(x, v, g, 1, 0.5, NAN), OPT_EINVAL, "with eta = NaN", hint);
     cr_assert(x[0] == 1 && v[0] == 2,
-              "x and v after the rejected calls: expected (1, 2) untouched, got (%g, %g). "
-              "Hint: return before writing anything.", x[0], v[0]);
+              "x and v after the rejected calls: expected (1, 2) untouched, got (%s, %s). "
+              "Hint: return before writing anything.", grade_num(x[0]), grade_num(v[0]));
 }
 
 /* ======================================================================== */
@@ -216,8 +219,8 @@ Test(nesterov_step, gradient_at_the_lookahead_point, .timeout = 2.0,
     else if (close_to(p.at[0], 0.5, 1e-12) && close_to(p.at[1], 2.25, 1e-12))
         hint = "you asked at x + v: the look-ahead moves by rho v, the momentum part only";
     cr_assert(close_to(p.at[0], 0.6, 1e-14) && close_to(p.at[1], 2.2, 1e-14),
-              "gradient asked for at (%g, %g) from x = (1, 2), v = (-0.5, 0.25), rho = 0.8: "
-              "expected (0.6, 2.2). Hint: %s.", p.at[0], p.at[1], hint);
+              "gradient asked for at (%s, %s) from x = (1, 2), v = (-0.5, 0.25), rho = 0.8: "
+              "expected (0.6, 2.2). Hint: %s.", grade_num(p.at[0]), grade_num(p.at[1]), hint);
 }
 
 Test(nesterov_step, one_step_by_hand, .timeout = 2.0,
@@ -232,10 +235,11 @@ Test(nesterov_step, one_step_by_hand, .timeout = 2.0,
     const double v_want[] = { -0.88, -0.24 }, x_want[] = { 0.12, 1.76 };
     for (int i = 0; i < 2; i++)
         cr_assert(close_to(v[i], v_want[i], 1e-14) && close_to(x[i], x_want[i], 1e-14),
-                  "after one step: expected v[%d] = %g and x[%d] = %g, got v[%d] = %.10g and "
-                  "x[%d] = %.10g. Hint: grad f(x + rho v) = (4.8, 4.4) here; then "
-                  "v = rho v - eta grad and x = x + v.", i, v_want[i], i, x_want[i], i, v[i],
-                  i, x[i]);
+                  "after one step: expected v[%d] = %s and x[%d] = %s, got v[%d] = %s and "
+                  "x[%d] = %s. Hint: grad f(x + rho v) = (4.8, 4.4) here; then "
+                  "v = rho v - eta grad and x = x + v.", i, grade_num(v_want[i]), i,
+                  grade_num(x_want[i]), i, grade_num(v[i]),
+                  i, grade_num(x[i]));
 }
 
 Test(nesterov_step, rho_zero_is_gradient_descent, .timeout = 2.0,
@@ -247,8 +251,8 @@ Test(nesterov_step, rho_zero_is_gradient_descent, .timeout = 2.0,
                   "rho = 0 is valid: return OPT_OK.");
     cr_assert(close_to(x[0], 0.1, 1e-14) && close_to(x[1], -0.8, 1e-14),
               "rho = 0, eta = 0.1 from x = (0.5, -1), old v = (3, 3): expected gradient "
-              "descent's x = (0.1, -0.8), got (%g, %g). Hint: with rho = 0 the look-ahead point "
-              "is x and the old velocity must not count.", x[0], x[1]);
+              "descent's x = (0.1, -0.8), got (%s, %s). Hint: with rho = 0 the look-ahead point "
+              "is x and the old velocity must not count.", grade_num(x[0]), grade_num(x[1]));
 }
 
 /* f(x, y) = 0.1 x^2 + 2 y^2 + x y / 4 (a tilted valley). */
@@ -284,8 +288,9 @@ Test(nesterov_step, matches_pytorch_form, .timeout = 2.0,
             cr_assert(fabs(x[i] + rho * v[i] - y[i]) <= 1e-10,
                       "step %d on 0.1x^2 + 2y^2 + xy/4 from (-5, -2), rho = 0.9, eta = 0.2: "
                       "x + rho v should equal PyTorch's Nesterov iterate; coordinate %d: "
-                      "expected %.12g, got %.12g. Hint: the gradient belongs at x + rho v, "
-                      "and v = rho v - eta grad before x = x + v.", t, i, y[i], x[i] + rho * v[i]);
+                      "expected %s, got %s. Hint: the gradient belongs at x + rho v, "
+                      "and v = rho v - eta grad before x = x + v.", t, i, grade_num(y[i]),
+                      grade_num(x[i] + rho * v[i]));
     }
 }
 
@@ -306,8 +311,9 @@ Test(nesterov_step, non_finite_gradient, .timeout = 2.0,
                   "when the gradient at x + rho v is NaN",
                   "check every gradient entry with isfinite() before updating anything.");
     cr_assert(x[0] == 1 && v[0] == 1,
-              "x and v after a NaN gradient: expected (1, 1) untouched, got (%g, %g). Hint: "
-              "compute the gradient first, check it, and only then update v and x.", x[0], v[0]);
+              "x and v after a NaN gradient: expected (1, 1) untouched, got (%s, %s). Hint: "
+              "compute the gradient first, check it, and only then update v and x.",
+              grade_num(x[0]), grade_num(v[0]));
 }
 
 Test(nesterov_step, bad_arguments, .timeout = 2.0,
@@ -328,8 +334,8 @@ Test(nesterov_step, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(NS, nesterov_step(&f, x, v, 0.9, -1), OPT_EINVAL, "with eta = -1", hint);
     EXPECT_STATUS(NS, nesterov_step(&f, x, v, 0.9, NAN), OPT_EINVAL, "with eta = NaN", hint);
     cr_assert(x[0] == 1 && x[1] == 1 && v[0] == 0 && v[1] == 0,
-              "x and v after the rejected calls: expected untouched, got x = (%g, %g), "
-              "v = (%g, %g).", x[0], x[1], v[0], v[1]);
+              "x and v after the rejected calls: expected untouched, got x = (%s, %s), "
+              "v = (%s, %s).", grade_num(x[0]), grade_num(x[1]), grade_num(v[0]), grade_num(v[1]));
 }
 
 /* ======================================================================== */
@@ -350,8 +356,9 @@ static void expect_map(double rho, double lr, double beta_want, double lr_want)
     else if (close_to(beta, 1 - rho, 1e-12) && rho != 0.5)
         hint = "beta weighs the OLD velocity in form (c), as rho does in form (a)";
     cr_assert(close_to(beta, beta_want, 1e-12) && close_to(lr_ema, lr_want, 1e-12),
-              "rho = %g, lr = %g: expected beta = %g, lr_ema = %g; got beta = %.10g, "
-              "lr_ema = %.10g. Hint: %s.", rho, lr, beta_want, lr_want, beta, lr_ema, hint);
+              "rho = %s, lr = %s: expected beta = %s, lr_ema = %s; got beta = %s, "
+              "lr_ema = %s. Hint: %s.", grade_num(rho), grade_num(lr), grade_num(beta_want),
+              grade_num(lr_want), grade_num(beta), grade_num(lr_ema), hint);
 }
 
 Test(momentum_ema_params, by_hand, .timeout = 2.0,
@@ -388,10 +395,10 @@ Test(momentum_ema_params, same_iterates, .timeout = 2.0,
         }
         for (int i = 0; i < 2; i++)
             cr_assert(fabs(xa[i] - xc[i]) <= 1e-12,
-                      "step %d on 4x^2 + y^2, rho = 0.75, lr = 0.05, your beta = %g, "
-                      "lr_ema = %g: form (a) gives x[%d] = %.12g, form (c) gives %.12g. Hint: "
+                      "step %d on 4x^2 + y^2, rho = 0.75, lr = 0.05, your beta = %s, "
+                      "lr_ema = %s: form (a) gives x[%d] = %s, form (c) gives %s. Hint: "
                       "form (c)'s velocity is (1 - beta) times form (a)'s.",
-                      t, beta, lr_ema, i, xa[i], xc[i]);
+                      t, grade_num(beta), grade_num(lr_ema), i, grade_num(xa[i]), grade_num(xc[i]));
     }
 }
 
@@ -410,6 +417,6 @@ Test(momentum_ema_params, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(MEP, momentum_ema_params(0.9, 0.1, NULL, &lr_ema), OPT_EINVAL, "with beta = NULL", hint);
     EXPECT_STATUS(MEP, momentum_ema_params(0.9, 0.1, &beta, NULL), OPT_EINVAL, "with lr_ema = NULL", hint);
     cr_assert(beta == 42 && lr_ema == 42,
-              "outputs after the rejected calls: expected untouched (42, 42), got (%g, %g).",
-              beta, lr_ema);
+              "outputs after the rejected calls: expected untouched (42, 42), got (%s, %s).",
+              grade_num(beta), grade_num(lr_ema));
 }

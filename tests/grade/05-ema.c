@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -62,13 +63,13 @@ Test(ema_update, lecture_first_values, .timeout = 2.0,
     if (close_to(v, 3.6, 1e-12))
         hint = "you gave the new value the weight beta; it gets 1 - beta, the old average beta";
     cr_assert(close_to(v, 0.4, 1e-14),
-              "v_1 with beta = 0.9 from v_0 = 0 and x_1 = 4: expected 0.1 x_1 = 0.4, got %.10g. "
-              "Hint: %s.", v, hint);
+              "v_1 with beta = 0.9 from v_0 = 0 and x_1 = 4: expected 0.1 x_1 = 0.4, got %s. "
+              "Hint: %s.", grade_num(v), hint);
     EXPECT_STATUS(EU, ema_update(&v, x2, 0.9), OPT_OK, "on the second value",
                   "return OPT_OK when all went well.");
     cr_assert(close_to(v, 0.09 * x1 + 0.1 * x2, 1e-14),
               "v_2 with beta = 0.9, x_1 = 4, x_2 = 9: expected 0.09 x_1 + 0.1 x_2 = 1.26, got "
-              "%.10g. Hint: the old average keeps the weight beta = 0.9.", v);
+              "%s. Hint: the old average keeps the weight beta = 0.9.", grade_num(v));
 }
 
 Test(ema_update, beta_zero_forgets, .timeout = 2.0,
@@ -78,8 +79,8 @@ Test(ema_update, beta_zero_forgets, .timeout = 2.0,
     EXPECT_STATUS(EU, ema_update(&v, -7.5, 0), OPT_OK, "with beta = 0",
                   "beta = 0 is valid: return OPT_OK.");
     cr_assert(v == -7.5,
-              "beta = 0 from v = 123 with x = -7.5: expected v = -7.5 (no memory), got %.10g. "
-              "Hint: v = 0 * v + 1 * x.", v);
+              "beta = 0 from v = 123 with x = -7.5: expected v = -7.5 (no memory), got %s. "
+              "Hint: v = 0 * v + 1 * x.", grade_num(v));
 }
 
 Test(ema_update, constant_series, .timeout = 2.0,
@@ -93,9 +94,9 @@ Test(ema_update, constant_series, .timeout = 2.0,
         const double want = c * (1 - pow(beta, k));
         cr_assert(close_to(v, want, 1e-12),
                   "after %d values of 20 with beta = 0.95 from v = 0: expected "
-                  "20 (1 - 0.95^%d) = %.12g, got %.12g. Hint: the average must keep its value "
+                  "20 (1 - 0.95^%d) = %s, got %s. Hint: the average must keep its value "
                   "between calls (it is *v) and mix in each new x with weight 1 - beta.",
-                  k, k, want, v);
+                  k, k, grade_num(want), grade_num(v));
     }
 }
 
@@ -111,9 +112,9 @@ Test(ema_update, weights_of_a_sequence, .timeout = 2.0,
         for (int j = 1; j <= k; j++)
             want += (1 - beta) * pow(beta, k - j) * xs[j - 1];
         cr_assert(close_to(v, want, 1e-13),
-                  "v_%d of 1, -3, 2.5, 10, 0.25 with beta = 0.6: expected %.12g, got %.12g. "
+                  "v_%d of 1, -3, 2.5, 10, 0.25 with beta = 0.6: expected %s, got %s. "
                   "Hint: the unrolled average weighs x_j by (1 - beta) beta^(k - j).",
-                  k, want, v);
+                  k, grade_num(want), grade_num(v));
     }
 }
 
@@ -129,7 +130,7 @@ Test(ema_update, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(EU, ema_update(&v, 1, NAN), OPT_EINVAL, "with beta = NaN", hint);
     EXPECT_STATUS(EU, ema_update(&v, NAN, 0.9), OPT_EINVAL, "with x = NaN", hint);
     EXPECT_STATUS(EU, ema_update(&v, INFINITY, 0.9), OPT_EINVAL, "with x = infinity", hint);
-    cr_assert(v == 5, "v after the rejected calls: expected 5 untouched, got %g.", v);
+    cr_assert(v == 5, "v after the rejected calls: expected 5 untouched, got %s.", grade_num(v));
     double bad = NAN;
     EXPECT_STATUS(EU, ema_update(&bad, 1, 0.9), OPT_EINVAL, "with *v = NaN", hint);
 }
@@ -156,8 +157,8 @@ Test(ema_bias_corrected, first_value_is_x1, .timeout = 2.0,
         else if (close_to(out[0], (1 - betas[b]) * x[0], 1e-12))
             hint = "that is the uncorrected v_1: divide by 1 - beta^j";
         cr_assert(close_to(out[0], x[0], 1e-12),
-                  "first corrected value with beta = %g and x_1 = 4.125: expected 4.125, got "
-                  "%.12g. Hint: %s.", betas[b], out[0], hint);
+                  "first corrected value with beta = %s and x_1 = 4.125: expected 4.125, got "
+                  "%s. Hint: %s.", grade_num(betas[b]), grade_num(out[0]), hint);
     }
 }
 
@@ -173,8 +174,9 @@ Test(ema_bias_corrected, constant_series, .timeout = 2.0,
     for (int j = 0; j < K; j++)
         cr_assert(close_to(out[j], -3.5, 1e-10),
                   "corrected average of a constant -3.5 at step %d (beta = 0.98): expected -3.5, "
-                  "got %.12g. Hint: v_j = -3.5 (1 - beta^j), so dividing by 1 - beta^j with the "
-                  "SAME j (the step, not the series length) gives -3.5 exactly.", j + 1, out[j]);
+                  "got %s. Hint: v_j = -3.5 (1 - beta^j), so dividing by 1 - beta^j with the "
+                  "SAME j (the step, not the series length) gives -3.5 exactly.", j + 1,
+                  grade_num(out[j]));
 }
 
 Test(ema_bias_corrected, lecture_factors, .timeout = 2.0,
@@ -192,9 +194,9 @@ Test(ema_bias_corrected, lecture_factors, .timeout = 2.0,
         const double want = (double)(v / (1 - powl(0.9L, j)));
         if (j == 2 || j == K)
             cr_assert(close_to(out[j - 1], want, 1e-10),
-                      "step %d with beta = 0.9: expected v_%d / (1 - 0.9^%d) = %.10g (the "
-                      "factor is %s), got %.10g. Hint: %s.", j, j, j, want,
-                      j == 2 ? "1/0.19 = 5.26" : "1.000027", out[j - 1],
+                      "step %d with beta = 0.9: expected v_%d / (1 - 0.9^%d) = %s (the "
+                      "factor is %s), got %s. Hint: %s.", j, j, j, grade_num(want),
+                      j == 2 ? "1/0.19 = 5.26" : "1.000027", grade_num(out[j - 1]),
                       j == 2 ? "at step 2 the weights add up to 0.19" :
                                "by step 100 the correction hardly matters; is the average "
                                "itself right?");
@@ -216,9 +218,9 @@ Test(ema_bias_corrected, long_series, .timeout = 2.0,
         v = 0.999L * v + 0.001L * x[j - 1];
         const double want = (double)(v / -expm1l(j * logl(0.999L)));
         cr_assert(close_to(out[j - 1], want, 1e-10),
-                  "step %d of 5000 with beta = 0.999: expected %.12g, got %.12g. Hint: out[j-1] "
+                  "step %d of 5000 with beta = 0.999: expected %s, got %s. Hint: out[j-1] "
                   "= v_j / (1 - beta^j) for every j; check the index of beta's power.",
-                  j, want, out[j - 1]);
+                  j, grade_num(want), grade_num(out[j - 1]));
     }
     free(x);
     free(out);
@@ -233,9 +235,9 @@ Test(ema_bias_corrected, beta_zero, .timeout = 2.0,
                   "beta = 0 is valid: return OPT_OK.");
     for (int j = 0; j < 5; j++)
         cr_assert(close_to(out[j], x[j], 1e-15),
-                  "beta = 0, step %d: expected x_%d = %g, got %.12g. Hint: with beta = 0, "
+                  "beta = 0, step %d: expected x_%d = %s, got %s. Hint: with beta = 0, "
                   "v_j = x_j and 1 - beta^j = 1 (careful: pow(0, 0) is 1).",
-                  j + 1, j + 1, x[j], out[j]);
+                  j + 1, j + 1, grade_num(x[j]), grade_num(out[j]));
 }
 
 Test(ema_bias_corrected, bad_arguments, .timeout = 2.0,
@@ -252,6 +254,7 @@ Test(ema_bias_corrected, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(EBC, ema_bias_corrected(x, 2, NAN, out), OPT_EINVAL, "with beta = NaN", hint);
     EXPECT_STATUS(EBC, ema_bias_corrected(x, 3, 0.9, out), OPT_EINVAL, "with x[2] = NaN", hint);
     cr_assert(out[0] == 42 && out[1] == 42 && out[2] == 42,
-              "out after the rejected calls: expected untouched (42, 42, 42), got (%g, %g, %g). "
-              "Hint: validate all of x before the loop that writes out.", out[0], out[1], out[2]);
+              "out after the rejected calls: expected untouched (42, 42, 42), got (%s, %s, %s). "
+              "Hint: validate all of x before the loop that writes out.", grade_num(out[0]),
+              grade_num(out[1]), grade_num(out[2]));
 }

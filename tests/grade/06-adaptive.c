@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -70,8 +71,9 @@ Test(adagrad_step, first_step, .timeout = 2.0,
     const double x0[] = { 1, -2, 0.5 };
     for (int i = 0; i < 3; i++) {
         cr_assert(rel_close(G[i], g[i] * g[i], 1e-15),
-                  "G[%d] after the first step with g = %g: expected g^2 = %g, got %g. Hint: "
-                  "G[i] = G[i] + g[i]^2.", i, g[i], g[i] * g[i], G[i]);
+                  "G[%d] after the first step with g = %s: expected g^2 = %s, got %s. Hint: "
+                  "G[i] = G[i] + g[i]^2.", i, grade_num(g[i]), grade_num(g[i] * g[i]),
+                  grade_num(G[i]));
         const double want = x0[i] - lr * g[i] / (fabs(g[i]) + eps);
         const char *hint = "x[i] -= lr g[i] / (sqrt(G[i]) + eps) with the NEW G[i]: from G = 0 "
                            "that is lr times the sign of g.";
@@ -80,8 +82,9 @@ Test(adagrad_step, first_step, .timeout = 2.0,
         else if (close_to(x[i], x0[i] - lr * g[i] / sqrt(g[i] * g[i] + eps), 1e-12))
             hint = "eps goes outside the square root: sqrt(G) + eps, not sqrt(G + eps).";
         cr_assert(close_to(x[i], want, 1e-12),
-                  "x[%d] after one AdaGrad step from x = %g with g = %g, lr = 0.1, eps = 1e-8: "
-                  "expected %.12g, got %.12g. Hint: %s", i, x0[i], g[i], want, x[i], hint);
+                  "x[%d] after one AdaGrad step from x = %s with g = %s, lr = 0.1, eps = 1e-8: "
+                  "expected %s, got %s. Hint: %s", i, grade_num(x0[i]), grade_num(g[i]),
+                  grade_num(want), grade_num(x[i]), hint);
     }
 }
 
@@ -98,12 +101,13 @@ Test(adagrad_step, three_steps, .timeout = 2.0,
     for (int k = 0; k < 3; k++) {
         EXPECT_STATUS(ADA, adagrad_step(x, G, &g[k], 1, lr, 0), OPT_OK, "on three steps", OK_HINT);
         cr_assert(rel_close(G[0], wantG[k], 1e-14),
-                  "G after step %d (gradients 2, -1, 0.5): expected %g, got %.12g. Hint: add "
-                  "g^2 to G at every step; never reset or average it.", k + 1, wantG[k], G[0]);
+                  "G after step %d (gradients 2, -1, 0.5): expected %s, got %s. Hint: add "
+                  "g^2 to G at every step; never reset or average it.", k + 1, grade_num(wantG[k]),
+                  grade_num(G[0]));
         cr_assert(close_to(x[0], want[k], 1e-13),
                   "x after step %d of AdaGrad from x = 1 (gradients 2, -1, 0.5, lr = 0.5, eps = "
-                  "0): expected %.12g, got %.12g. Hint: update G first, then divide by its root.",
-                  k + 1, want[k], x[0]);
+                  "0): expected %s, got %s. Hint: update G first, then divide by its root.",
+                  k + 1, grade_num(want[k]), grade_num(x[0]));
     }
 }
 
@@ -119,11 +123,12 @@ Test(adagrad_step, step_decays, .timeout = 2.0,
                       OK_HINT);
     }
     cr_assert(rel_close(G[0], 100, 1e-14),
-              "G after 100 gradients of 1: expected 100 (their sum of squares), got %g. Hint: "
-              "AdaGrad sums, G += g^2; a decaying average is RMSProp.", G[0]);
+              "G after 100 gradients of 1: expected 100 (their sum of squares), got %s. Hint: "
+              "AdaGrad sums, G += g^2; a decaying average is RMSProp.", grade_num(G[0]));
     cr_assert(rel_close(before - x[0], 0.1, 1e-12),
-              "the 100th step with g = 1, lr = 1: expected lr / sqrt(100) = 0.1, got %.12g. Hint: "
-              "the step is lr g / sqrt(G) with G the sum of all squared gradients.", before - x[0]);
+              "the 100th step with g = 1, lr = 1: expected lr / sqrt(100) = 0.1, got %s. Hint: "
+              "the step is lr g / sqrt(G) with G the sum of all squared gradients.",
+              grade_num(before - x[0]));
 }
 
 Test(adagrad_step, eps_outside_sqrt, .timeout = 2.0,
@@ -135,7 +140,8 @@ Test(adagrad_step, eps_outside_sqrt, .timeout = 2.0,
     const double want = -1e-9 / (1e-9 + 1e-8);
     cr_assert(rel_close(x[0], want, 1e-12),
               "one step with g = 1e-9, lr = 1, eps = 1e-8: expected -g / (|g| + eps) = -1/11 = "
-              "%.10g, got %.10g. Hint: eps is added to sqrt(G), outside the root%s.", want, x[0],
+              "%s, got %s. Hint: eps is added to sqrt(G), outside the root%s.", grade_num(want),
+              grade_num(x[0]),
               rel_close(x[0], -1e-9 / sqrt(1e-18 + 1e-8), 1e-6) ? " (you put it inside)" : "");
 }
 
@@ -147,8 +153,8 @@ Test(adagrad_step, zero_gradient, .timeout = 2.0,
     EXPECT_STATUS(ADA, adagrad_step(x, G, g, 2, 0.5, 1e-10), OPT_OK, "on a zero gradient", OK_HINT);
     cr_assert(x[0] == 3 && x[1] == -1 && G[0] == 0 && G[1] == 0,
               "a zero gradient from G = 0: expected x = (3, -1) and G = (0, 0) unchanged, got x = "
-              "(%g, %g), G = (%g, %g). Hint: with eps > 0 the step is 0 / (0 + eps) = 0, never "
-              "0/0 = NaN.", x[0], x[1], G[0], G[1]);
+              "(%s, %s), G = (%s, %s). Hint: with eps > 0 the step is 0 / (0 + eps) = 0, never "
+              "0/0 = NaN.", grade_num(x[0]), grade_num(x[1]), grade_num(G[0]), grade_num(G[1]));
 }
 
 Test(adagrad_step, coordinates_independent, .timeout = 2.0,
@@ -161,9 +167,10 @@ Test(adagrad_step, coordinates_independent, .timeout = 2.0,
     for (int i = 0; i < 5; i++) {
         const double Gn = G0[i] + g[i] * g[i], want = x0[i] - lr * g[i] / sqrt(Gn);
         cr_assert(rel_close(G[i], Gn, 1e-14) && close_to(x[i], want, 1e-13),
-                  "coordinate %d from G = %g with g = %g: expected G = %g and x = %.12g, got G = "
-                  "%g and x = %.12g. Hint: loop over all n coordinates; G[i] and g[i] belong to "
-                  "x[i] alone.", i, G0[i], g[i], Gn, want, G[i], x[i]);
+                  "coordinate %d from G = %s with g = %s: expected G = %s and x = %s, got G = "
+                  "%s and x = %s. Hint: loop over all n coordinates; G[i] and g[i] belong to "
+                  "x[i] alone.", i, grade_num(G0[i]), grade_num(g[i]), grade_num(Gn),
+                  grade_num(want), grade_num(G[i]), grade_num(x[i]));
     }
 }
 
@@ -183,8 +190,8 @@ Test(adagrad_step, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(ADA, adagrad_step(x, G, g, 1, 0.1, -1e-8), OPT_EINVAL, "with eps = -1e-8", hint);
     EXPECT_STATUS(ADA, adagrad_step(x, G, g, 1, 0.1, INFINITY), OPT_EINVAL, "with eps = inf", hint);
     cr_assert(x[0] == 1 && G[0] == 2,
-              "after the refused calls: expected x = 1 and G = 2 untouched, got x = %g, G = %g. "
-              "Hint: validate before you write anything.", x[0], G[0]);
+              "after the refused calls: expected x = 1 and G = 2 untouched, got x = %s, G = %s. "
+              "Hint: validate before you write anything.", grade_num(x[0]), grade_num(G[0]));
 }
 
 /* ======================================================================== */
@@ -203,14 +210,16 @@ Test(rmsprop_step, first_step, .timeout = 2.0,
         const double vi = (1 - 0.99) * g[i] * g[i];
         const double want = -lr * g[i] / (sqrt(vi) + eps);
         cr_assert(rel_close(v[i], vi, 1e-13),
-                  "v[%d] after the first step with g = %g, alpha = 0.99: expected (1 - alpha) g^2 "
-                  "= %.10g, got %.10g. Hint: v = alpha v + (1 - alpha) g^2%s.", i, g[i], vi, v[i],
+                  "v[%d] after the first step with g = %s, alpha = 0.99: expected (1 - alpha) g^2 "
+                  "= %s, got %s. Hint: v = alpha v + (1 - alpha) g^2%s.", i, grade_num(g[i]),
+                  grade_num(vi), grade_num(v[i]),
                   rel_close(v[i], 0.99 * g[i] * g[i], 1e-9) ? " (you swapped alpha and 1 - alpha)"
                                                             : "");
         cr_assert(rel_close(x[i], want, 1e-12),
-                  "x[%d] after one RMSProp step with g = %g, lr = 0.01: expected %.10g (about 10 "
-                  "lr against the sign of g), got %.10g. Hint: divide by sqrt(v) + eps with the "
-                  "NEW v, and apply no bias correction.", i, g[i], want, x[i]);
+                  "x[%d] after one RMSProp step with g = %s, lr = 0.01: expected %s (about 10 "
+                  "lr against the sign of g), got %s. Hint: divide by sqrt(v) + eps with the "
+                  "NEW v, and apply no bias correction.", i, grade_num(g[i]), grade_num(want),
+                  grade_num(x[i]));
     }
 }
 
@@ -227,13 +236,13 @@ Test(rmsprop_step, three_steps, .timeout = 2.0,
         EXPECT_STATUS(RMS, rmsprop_step(x, v, &g[k], 1, lr, 0.9, 0), OPT_OK, "on three steps",
                       OK_HINT);
         cr_assert(rel_close(v[0], wantv[k], 1e-13),
-                  "v after step %d (alpha = 0.9, gradients 1, 2, -1): expected %g, got %.12g. "
+                  "v after step %d (alpha = 0.9, gradients 1, 2, -1): expected %s, got %s. "
                   "Hint: v = alpha v + (1 - alpha) g^2, a leaky average, not a sum.",
-                  k + 1, wantv[k], v[0]);
+                  k + 1, grade_num(wantv[k]), grade_num(v[0]));
         cr_assert(close_to(x[0], want[k], 1e-13),
                   "x after step %d of RMSProp from 0 (alpha = 0.9, lr = 0.1, eps = 0): expected "
-                  "%.12g, got %.12g. Hint: x -= lr g / (sqrt(v) + eps) with the new v.",
-                  k + 1, want[k], x[0]);
+                  "%s, got %s. Hint: x -= lr g / (sqrt(v) + eps) with the new v.",
+                  k + 1, grade_num(want[k]), grade_num(x[0]));
     }
 }
 
@@ -249,13 +258,13 @@ Test(rmsprop_step, forgets, .timeout = 2.0,
     }
     const double wantv = 1 - pow(0.99, 2000);
     cr_assert(rel_close(v[0], wantv, 1e-10),
-              "v after 2000 gradients of 1 (alpha = 0.99): expected 1 - 0.99^2000 = %.12g, got "
-              "%.12g. Hint: the average forgets; it must not grow beyond the size of g^2.",
-              wantv, v[0]);
+              "v after 2000 gradients of 1 (alpha = 0.99): expected 1 - 0.99^2000 = %s, got "
+              "%s. Hint: the average forgets; it must not grow beyond the size of g^2.",
+              grade_num(wantv), grade_num(v[0]));
     cr_assert(rel_close(before - x[0], 1 / sqrt(wantv), 1e-10),
-              "the 2000th step with g = 1, lr = 1: expected about lr = %.12g, got %.12g. Hint: "
+              "the 2000th step with g = 1, lr = 1: expected about lr = %s, got %s. Hint: "
               "RMSProp's step does not decay like AdaGrad's: v = alpha v + (1 - alpha) g^2.",
-              1 / sqrt(wantv), before - x[0]);
+              grade_num(1 / sqrt(wantv)), grade_num(before - x[0]));
 }
 
 Test(rmsprop_step, alpha_weighs_the_past, .timeout = 2.0,
@@ -266,11 +275,11 @@ Test(rmsprop_step, alpha_weighs_the_past, .timeout = 2.0,
     EXPECT_STATUS(RMS, rmsprop_step(x, v, g, 1, 0.1, 0.99, 1e-8), OPT_OK, "on a zero gradient",
                   OK_HINT);
     cr_assert(rel_close(v[0], 3.96, 1e-14),
-              "v from 4 with g = 0, alpha = 0.99: expected alpha v = 3.96, got %g. Hint: alpha "
-              "weighs the old average and 1 - alpha the new square%s.", v[0],
+              "v from 4 with g = 0, alpha = 0.99: expected alpha v = 3.96, got %s. Hint: alpha "
+              "weighs the old average and 1 - alpha the new square%s.", grade_num(v[0]),
               rel_close(v[0], 0.04, 1e-9) ? " (you swapped them)" : "");
-    cr_assert(x[0] == 5, "x with g = 0: expected 5 unchanged, got %g. Hint: the step is "
-              "lr g / (sqrt(v) + eps) = 0.", x[0]);
+    cr_assert(x[0] == 5, "x with g = 0: expected 5 unchanged, got %s. Hint: the step is "
+              "lr g / (sqrt(v) + eps) = 0.", grade_num(x[0]));
 }
 
 Test(rmsprop_step, eps_outside_sqrt, .timeout = 2.0,
@@ -282,7 +291,8 @@ Test(rmsprop_step, eps_outside_sqrt, .timeout = 2.0,
     const double want = -1e-9 / (1e-9 + 1e-8);
     cr_assert(rel_close(x[0], want, 1e-12),
               "one step with alpha = 0 (v = g^2), g = 1e-9, lr = 1, eps = 1e-8: expected -1/11 = "
-              "%.10g, got %.10g. Hint: eps is added to sqrt(v), outside the root.", want, x[0]);
+              "%s, got %s. Hint: eps is added to sqrt(v), outside the root.", grade_num(want),
+              grade_num(x[0]));
 }
 
 Test(rmsprop_step, bad_arguments, .timeout = 2.0,
@@ -303,8 +313,8 @@ Test(rmsprop_step, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(RMS, rmsprop_step(x, v, g, 1, 0.1, NAN, 1e-8), OPT_EINVAL, "with alpha = NaN", hint);
     EXPECT_STATUS(RMS, rmsprop_step(x, v, g, 1, 0.1, 0.99, NAN), OPT_EINVAL, "with eps = NaN", hint);
     cr_assert(x[0] == 1 && v[0] == 2,
-              "after the refused calls: expected x = 1 and v = 2 untouched, got x = %g, v = %g. "
-              "Hint: validate before you write anything.", x[0], v[0]);
+              "after the refused calls: expected x = 1 and v = 2 untouched, got x = %s, v = %s. "
+              "Hint: validate before you write anything.", grade_num(x[0]), grade_num(v[0]));
 }
 
 /* ======================================================================== */
@@ -336,8 +346,9 @@ Test(adam_step, first_step_is_lr_sign, .timeout = 2.0,
     for (int i = 0; i < 4; i++) {
         const double want = -lr * g[i] / (fabs(g[i]) + eps);
         cr_assert(rel_close(x[i], want, 1e-9),
-                  "x[%d] after Adam's first step with g = %g, lr = 1e-3: expected %.10g (lr against "
-                  "the sign of g), got %.10g. Hint: %s.", i, g[i], want, x[i],
+                  "x[%d] after Adam's first step with g = %s, lr = 1e-3: expected %s (lr against "
+                  "the sign of g), got %s. Hint: %s.", i, grade_num(g[i]), grade_num(want),
+                  grade_num(x[i]),
                   first_step_hint(fabs(x[i]) / lr));
     }
 }
@@ -353,8 +364,8 @@ Test(adam_step, constant_gradient, .timeout = 2.0,
                       "on 50 equal gradients", OK_HINT);
         cr_assert(rel_close(before - x[0], 0.01, 1e-9),
                   "step %ld with g = 1 at every step, lr = 0.01, eps = 0: expected exactly lr = "
-                  "0.01 (m_hat = 1, v_hat = 1), got %.10g. Hint: at step t divide m by 1 - "
-                  "0.9^t and v by 1 - 0.999^t, with this call's t.", t, before - x[0]);
+                  "0.01 (m_hat = 1, v_hat = 1), got %s. Hint: at step t divide m by 1 - "
+                  "0.9^t and v by 1 - 0.999^t, with this call's t.", t, grade_num(before - x[0]));
     }
 }
 
@@ -373,14 +384,14 @@ Test(adam_step, three_steps, .timeout = 2.0,
                       "on three steps", OK_HINT);
         want -= lr * (mm[k] / c1[k]) / (sqrt(vv[k] / c2[k]) + eps);
         cr_assert(rel_close(m[0], mm[k], 1e-12) && rel_close(v[0], vv[k], 1e-12),
-                  "m and v after step %d (gradients 1, -2, 0.5): expected m = %g, v = %g, got m = "
-                  "%.10g, v = %.10g. Hint: store the UNcorrected averages m = beta1 m + (1 - "
+                  "m and v after step %d (gradients 1, -2, 0.5): expected m = %s, v = %s, got m = "
+                  "%s, v = %s. Hint: store the UNcorrected averages m = beta1 m + (1 - "
                   "beta1) g and v = beta2 v + (1 - beta2) g^2; correct only inside the step.",
-                  k + 1, mm[k], vv[k], m[0], v[0]);
+                  k + 1, grade_num(mm[k]), grade_num(vv[k]), grade_num(m[0]), grade_num(v[0]));
         cr_assert(close_to(x[0], want, 1e-12),
                   "x after step %d of Adam from 1 (gradients 1, -2, 0.5, lr = 0.1): expected "
-                  "%.12g, got %.12g. Hint: m_hat = m / (1 - 0.9^t), v_hat = v / (1 - 0.999^t), "
-                  "x -= lr m_hat / (sqrt(v_hat) + eps).", k + 1, want, x[0]);
+                  "%s, got %s. Hint: m_hat = m / (1 - 0.9^t), v_hat = v / (1 - 0.999^t), "
+                  "x -= lr m_hat / (sqrt(v_hat) + eps).", k + 1, grade_num(want), grade_num(x[0]));
     }
 }
 
@@ -404,7 +415,7 @@ Test(adam_step, step_ten, .timeout = 2.0,
     }
     cr_assert(close_to(x[0], want, 1e-12),
               "x after one Adam step at t = 10 from x = 2, m = 0.3, v = 0.02 with g = -0.4, lr = "
-              "0.05: expected %.12g, got %.12g. Hint: %s.", want, x[0], hint);
+              "0.05: expected %s, got %s. Hint: %s.", grade_num(want), grade_num(x[0]), hint);
 }
 
 Test(adam_step, stores_uncorrected, .timeout = 2.0,
@@ -416,7 +427,8 @@ Test(adam_step, stores_uncorrected, .timeout = 2.0,
                   "on a first step", OK_HINT);
     cr_assert(rel_close(m[0], 0.2, 1e-13) && rel_close(v[0], 0.004, 1e-13),
               "m and v after the first step with g = 2: expected m = 0.2 and v = 0.004 (the "
-              "moving averages, uncorrected), got m = %g, v = %g. Hint: %s", m[0], v[0],
+              "moving averages, uncorrected), got m = %s, v = %s. Hint: %s", grade_num(m[0]),
+              grade_num(v[0]),
               rel_close(m[0], 2, 1e-9) ? "you stored m_hat in m; the next step would correct it "
                                          "again. Keep m_hat in a local variable."
                                        : "m = beta1 m + (1 - beta1) g, v = beta2 v + (1 - beta2) g^2.");
@@ -450,6 +462,7 @@ Test(adam_step, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(ADAM, adam_step(x, m, v, g, 1, 1, 0.1, 0.9, 0.999, -1), OPT_EINVAL,
                   "with eps = -1", hint);
     cr_assert(x[0] == 1 && m[0] == 2 && v[0] == 3,
-              "after the refused calls: expected x = 1, m = 2, v = 3 untouched, got %g, %g, %g. "
-              "Hint: validate before you write anything.", x[0], m[0], v[0]);
+              "after the refused calls: expected x = 1, m = 2, v = 3 untouched, got %s, %s, %s. "
+              "Hint: validate before you write anything.", grade_num(x[0]), grade_num(m[0]),
+              grade_num(v[0]));
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -78,11 +79,12 @@ Test(radam_rectification, first_step, .timeout = 2.0,
         double rho, r;
         call_rr(betas[k], 1, 5, &rho, &r);
         cr_assert(fabs(rho - 1) < 1e-9,
-                  "rho_1 for beta2 = %g: expected 1 (rho_inf - 2 beta2 / (1 - beta2) = 1), got "
-                  "%.12g. Hint: rho_inf = 2 / (1 - beta2) - 1 and rho_t = rho_inf - 2 t beta2^t / "
-                  "(1 - beta2^t).", betas[k], rho);
-        cr_assert(r == 0, "r_1 for beta2 = %g: expected 0 (rho_1 = 1 is not above the threshold "
-                  "5), got %g. Hint: store 0 in *r_t while rho_t <= rho_threshold.", betas[k], r);
+                  "rho_1 for beta2 = %s: expected 1 (rho_inf - 2 beta2 / (1 - beta2) = 1), got "
+                  "%s. Hint: rho_inf = 2 / (1 - beta2) - 1 and rho_t = rho_inf - 2 t beta2^t / "
+                  "(1 - beta2^t).", grade_num(betas[k]), grade_num(rho));
+        cr_assert(r == 0, "r_1 for beta2 = %s: expected 0 (rho_1 = 1 is not above the threshold "
+                  "5), got %s. Hint: store 0 in *r_t while rho_t <= rho_threshold.",
+                  grade_num(betas[k]), grade_num(r));
     }
 }
 
@@ -96,13 +98,14 @@ Test(radam_rectification, hand_values, .timeout = 2.0,
         call_rr(0.999, ts[k], 5, &rho, &r);
         radam_expected(0.999, ts[k], &erho, &er);
         cr_assert(rel_close(rho, (double)erho, 1e-9),
-                  "rho_t for beta2 = 0.999 at t = %ld: expected %.10Lg, got %.10g. Hint: "
+                  "rho_t for beta2 = 0.999 at t = %ld: expected %s, got %s. Hint: "
                   "rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t) with rho_inf = 1999.",
-                  ts[k], erho, rho);
+                  ts[k], grade_num(erho), grade_num(rho));
         cr_assert(rel_close(r, (double)er, 1e-9),
-                  "r_t for beta2 = 0.999 at t = %ld: expected %.10Lg, got %.10g. Hint: r_t = "
+                  "r_t for beta2 = 0.999 at t = %ld: expected %s, got %s. Hint: r_t = "
                   "sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))%s.",
-                  ts[k], er, r, rel_close(r, (double)(er * er), 1e-6) ? " (you forgot the square root)" : "");
+                  ts[k], grade_num(er), grade_num(r),
+                  rel_close(r, (double)(er * er), 1e-6) ? " (you forgot the square root)" : "");
     }
 }
 
@@ -120,9 +123,9 @@ Test(radam_rectification, first_rectified_step, .timeout = 2.0,
                 first = t;
         }
         cr_assert(first == want[k],
-                  "first step with r_t > 0 for beta2 = 0.999 and threshold %g: expected t = %ld "
+                  "first step with r_t > 0 for beta2 = 0.999 and threshold %s: expected t = %ld "
                   "(rho_%ld = %.4f), got %ld. Hint: rectify only when rho_t > threshold, strictly, "
-                  "and use the threshold passed in.", thr[k], want[k], want[k],
+                  "and use the threshold passed in.", grade_num(thr[k]), want[k], want[k],
                   want[k] == 6 ? 5.9942 : 4.9960, first);
     }
 }
@@ -135,8 +138,9 @@ Test(radam_rectification, rises_to_one, .timeout = 2.0,
         double rho, r;
         call_rr(0.999, t, 5, &rho, &r);
         cr_assert(r > prev && r < 1,
-                  "r_t at t = %ld: expected a value above r at the previous step checked (%.8g) "
-                  "and below 1, got %.8g. Hint: r_t -> 1 as rho_t -> rho_inf.", t, prev, r);
+                  "r_t at t = %ld: expected a value above r at the previous step checked (%s) "
+                  "and below 1, got %s. Hint: r_t -> 1 as rho_t -> rho_inf.", t, grade_num(prev),
+                  grade_num(r));
         prev = r;
     }
 }
@@ -152,9 +156,10 @@ Test(radam_rectification, other_beta2, .timeout = 2.0,
         call_rr(betas[k], ts[k], 4, &rho, &r);
         radam_expected(betas[k], ts[k], &erho, &er);
         cr_assert(rel_close(rho, (double)erho, 1e-9) && rel_close(r, (double)er, 1e-9),
-                  "beta2 = %g at t = %ld: expected rho_t = %.10Lg and r_t = %.10Lg, got %.10g and "
-                  "%.10g. Hint: compute rho_inf from beta2, not the constant 1999.",
-                  betas[k], ts[k], erho, er, rho, r);
+                  "beta2 = %s at t = %ld: expected rho_t = %s and r_t = %s, got %s and "
+                  "%s. Hint: compute rho_inf from beta2, not the constant 1999.",
+                  grade_num(betas[k]), ts[k], grade_num(erho), grade_num(er), grade_num(rho),
+                  grade_num(r));
     }
 }
 
@@ -175,7 +180,7 @@ Test(radam_rectification, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(RR, radam_rectification(0.999, 10, INFINITY, &rho, &r), OPT_EINVAL,
                   "with threshold = inf", hint);
     cr_assert(rho == 7 && r == 7, "after the refused calls: expected the outputs untouched (7, 7), "
-              "got (%g, %g). Hint: validate before you write.", rho, r);
+              "got (%s, %s). Hint: validate before you write.", grade_num(rho), grade_num(r));
 }
 
 /* ======================================================================== */
@@ -192,14 +197,15 @@ Test(lookahead_outer_update, hand_computed, .timeout = 2.0,
     const double want[] = { 1, 1.5, -1 };
     for (int i = 0; i < 3; i++) {
         cr_assert(fabs(phi[i] - want[i]) < 1e-15,
-                  "phi[%d] after phi += 0.25 (theta - phi): expected %g, got %.15g. Hint: the slow "
-                  "weights move a fraction alpha of the way towards the fast ones%s.", i, want[i],
-                  phi[i], fabs(phi[i] - (i == 0 ? 3 : i == 1 ? 0.5 : -1)) < 1e-12
+                  "phi[%d] after phi += 0.25 (theta - phi): expected %s, got %s. Hint: the slow "
+                  "weights move a fraction alpha of the way towards the fast ones%s.", i,
+                  grade_num(want[i]),
+                  grade_num(phi[i]), fabs(phi[i] - (i == 0 ? 3 : i == 1 ? 0.5 : -1)) < 1e-12
                               ? " (you moved 1 - alpha of the way)" : "");
         cr_assert(theta[i] == phi[i],
-                  "theta[%d] after the update: expected the new phi[%d] = %g, got %g. Hint: the "
+                  "theta[%d] after the update: expected the new phi[%d] = %s, got %s. Hint: the "
                   "fast weights restart from the slow weights: theta = phi, after phi moved.",
-                  i, i, phi[i], theta[i]);
+                  i, i, grade_num(phi[i]), grade_num(theta[i]));
     }
 }
 
@@ -209,15 +215,17 @@ Test(lookahead_outer_update, alpha_extremes, .timeout = 2.0,
     double phi[] = { 1, 2 }, theta[] = { 5, -3 };
     EXPECT_STATUS(LA, lookahead_outer_update(phi, theta, 2, 1), OPT_OK, "with alpha = 1", OK_HINT);
     cr_assert(phi[0] == 5 && phi[1] == -3 && theta[0] == 5 && theta[1] == -3,
-              "alpha = 1 from phi = (1, 2), theta = (5, -3): expected both (5, -3), got phi = (%g, "
-              "%g), theta = (%g, %g). Hint: phi + 1 (theta - phi) = theta.", phi[0], phi[1],
-              theta[0], theta[1]);
+              "alpha = 1 from phi = (1, 2), theta = (5, -3): expected both (5, -3), got phi = (%s, "
+              "%s), theta = (%s, %s). Hint: phi + 1 (theta - phi) = theta.", grade_num(phi[0]),
+              grade_num(phi[1]),
+              grade_num(theta[0]), grade_num(theta[1]));
     double phi0[] = { 1, 2 }, theta0[] = { 5, -3 };
     EXPECT_STATUS(LA, lookahead_outer_update(phi0, theta0, 2, 0), OPT_OK, "with alpha = 0", OK_HINT);
     cr_assert(phi0[0] == 1 && phi0[1] == 2 && theta0[0] == 1 && theta0[1] == 2,
               "alpha = 0 from phi = (1, 2), theta = (5, -3): expected both (1, 2) (the k steps "
-              "are thrown away), got phi = (%g, %g), theta = (%g, %g). Hint: theta = phi after "
-              "the update.", phi0[0], phi0[1], theta0[0], theta0[1]);
+              "are thrown away), got phi = (%s, %s), theta = (%s, %s). Hint: theta = phi after "
+              "the update.", grade_num(phi0[0]), grade_num(phi0[1]), grade_num(theta0[0]),
+              grade_num(theta0[1]));
 }
 
 Test(lookahead_outer_update, halfway, .timeout = 2.0,
@@ -233,9 +241,10 @@ Test(lookahead_outer_update, halfway, .timeout = 2.0,
     for (int i = 0; i < N; i++) {
         const double want = (i + 3.0 * i + 2) / 2;
         cr_assert(fabs(phi[i] - want) < 1e-12 && theta[i] == phi[i],
-                  "weight %d of 1000 with phi = %d, theta = %g, alpha = 0.5: expected both %g, got "
-                  "phi = %g, theta = %g. Hint: loop over all n weights.", i, i, 3.0 * i + 2, want,
-                  phi[i], theta[i]);
+                  "weight %d of 1000 with phi = %d, theta = %s, alpha = 0.5: expected both %s, got "
+                  "phi = %s, theta = %s. Hint: loop over all n weights.", i, i,
+                  grade_num(3.0 * i + 2), grade_num(want),
+                  grade_num(phi[i]), grade_num(theta[i]));
     }
     free(phi);
     free(theta);
@@ -251,8 +260,8 @@ Test(lookahead_outer_update, repeated, .timeout = 2.0,
     }
     cr_assert(fabs(phi[0] - 7) < 1e-15,
               "after three updates towards theta = 8 from phi = 0 with alpha = 0.5: expected 4, "
-              "6, 7, so phi = 7, got %g. Hint: phi keeps its value between calls; update it in "
-              "place.", phi[0]);
+              "6, 7, so phi = 7, got %s. Hint: phi keeps its value between calls; update it in "
+              "place.", grade_num(phi[0]));
 }
 
 Test(lookahead_outer_update, bad_arguments, .timeout = 2.0,
@@ -267,7 +276,8 @@ Test(lookahead_outer_update, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(LA, lookahead_outer_update(phi, theta, 1, -0.1), OPT_EINVAL, "with alpha = -0.1", hint);
     EXPECT_STATUS(LA, lookahead_outer_update(phi, theta, 1, NAN), OPT_EINVAL, "with alpha = NaN", hint);
     cr_assert(phi[0] == 1 && theta[0] == 2, "after the refused calls: expected phi = 1, theta = 2 "
-              "untouched, got %g, %g. Hint: validate before you write.", phi[0], theta[0]);
+              "untouched, got %s, %s. Hint: validate before you write.", grade_num(phi[0]),
+              grade_num(theta[0]));
 }
 
 /* ======================================================================== */
@@ -291,7 +301,7 @@ Test(lars_local_lr, three_four_five, .timeout = 2.0,
     const double got = call_ll(w, g, 2, 0.001, 0);
     cr_assert(rel_close(got, 0.005, 1e-14),
               "local rate for w = (3, 4), g = (0.6, 0.8), trust = 0.001: expected 0.001 * ||w|| / "
-              "||g|| = 0.001 * 5 / 1 = 0.005, got %.12g. Hint: %s", got,
+              "||g|| = 0.001 * 5 / 1 = 0.005, got %s. Hint: %s", grade_num(got),
               rel_close(got, 0.001 * 25, 1e-9) ? "you used squared norms; take the square roots."
               : rel_close(got, 0.0002, 1e-9) ? "the ratio is ||w|| / ||g||, not ||g|| / ||w||."
               : rel_close(got, 0.001 * 7 / 1.4, 1e-9) ? "use the Euclidean norm, not the sum of |entries|."
@@ -305,8 +315,8 @@ Test(lars_local_lr, weight_decay_term, .timeout = 2.0,
     const double got = call_ll(w, g, 2, 0.01, 0.05);
     cr_assert(rel_close(got, 0.1, 1e-14),
               "local rate for ||w|| = 10, ||g|| = 0.5, trust = 0.01, weight_decay = 0.05: expected "
-              "0.01 * 10 / (0.5 + 0.05 * 10) = 0.1, got %.12g. Hint: the weight decay adds "
-              "weight_decay ||w|| to the denominator%s.", got,
+              "0.01 * 10 / (0.5 + 0.05 * 10) = 0.1, got %s. Hint: the weight decay adds "
+              "weight_decay ||w|| to the denominator%s.", grade_num(got),
               rel_close(got, 0.2, 1e-9) ? " (you left it out)" : "");
 }
 
@@ -318,8 +328,9 @@ Test(lars_local_lr, alexnet_conv1, .timeout = 2.0,
     const double got = call_ll(w, g, 3, 0.001, 0);
     cr_assert(rel_close(got, 0.001 * 0.098 / 0.017, 1e-12),
               "local rate for the lecture's conv1.w (||w|| = 0.098, ||g|| = 0.017), trust = 0.001: "
-              "expected %.10g (0.001 times the table's ratio 5.76), got %.10g. Hint: the norms "
-              "run over all n entries; signs do not matter.", 0.001 * 0.098 / 0.017, got);
+              "expected %s (0.001 times the table's ratio 5.76), got %s. Hint: the norms "
+              "run over all n entries; signs do not matter.", grade_num(0.001 * 0.098 / 0.017),
+              grade_num(got));
 }
 
 Test(lars_local_lr, zero_norms, .timeout = 2.0,
@@ -328,10 +339,10 @@ Test(lars_local_lr, zero_norms, .timeout = 2.0,
     const double zero[] = { 0, 0, 0 }, some[] = { 1, -2, 2 };
     double got = call_ll(zero, some, 3, 0.001, 0.01);
     cr_assert(got == 1, "local rate with w = 0: expected 1 (the convention when a norm is 0), "
-              "got %g. Hint: test ||w|| == 0 || ||g|| == 0 before dividing.", got);
+              "got %s. Hint: test ||w|| == 0 || ||g|| == 0 before dividing.", grade_num(got));
     got = call_ll(some, zero, 3, 0.001, 0);
     cr_assert(got == 1, "local rate with g = 0 and no weight decay: expected 1 (not trust ||w|| / "
-              "0 = inf), got %g. Hint: test ||g|| == 0 too.", got);
+              "0 = inf), got %s. Hint: test ||g|| == 0 too.", grade_num(got));
 }
 
 Test(lars_local_lr, extreme_magnitudes, .timeout = 2.0,
@@ -340,14 +351,14 @@ Test(lars_local_lr, extreme_magnitudes, .timeout = 2.0,
     const double big_w[] = { 3e200, 4e200 }, big_g[] = { 6e199, 8e199 };
     double got = call_ll(big_w, big_g, 2, 0.001, 0);
     cr_assert(rel_close(got, 0.005, 1e-12),
-              "local rate for w = (3e200, 4e200), g = (6e199, 8e199): expected 0.005, got %g. "
+              "local rate for w = (3e200, 4e200), g = (6e199, 8e199): expected 0.005, got %s. "
               "Hint: (3e200)^2 overflows to inf; divide every entry by the largest |entry| "
-              "before squaring, and multiply the norm back.", got);
+              "before squaring, and multiply the norm back.", grade_num(got));
     const double tiny_w[] = { 3e-200, 4e-200 }, tiny_g[] = { 6e-201, 8e-201 };
     got = call_ll(tiny_w, tiny_g, 2, 0.001, 0);
     cr_assert(rel_close(got, 0.005, 1e-12),
-              "local rate for w = (3e-200, 4e-200), g = (6e-201, 8e-201): expected 0.005, got %g. "
-              "Hint: (3e-200)^2 underflows to 0; scale before squaring.", got);
+              "local rate for w = (3e-200, 4e-200), g = (6e-201, 8e-201): expected 0.005, got %s. "
+              "Hint: (3e-200)^2 underflows to 0; scale before squaring.", grade_num(got));
 }
 
 Test(lars_local_lr, bad_arguments, .timeout = 2.0,
@@ -366,6 +377,6 @@ Test(lars_local_lr, bad_arguments, .timeout = 2.0,
                   hint);
     EXPECT_STATUS(LL, lars_local_lr(w_nan, g, 2, 0.001, 0, &out), OPT_EINVAL, "with w[1] = NaN", hint);
     EXPECT_STATUS(LL, lars_local_lr(w, g_inf, 2, 0.001, 0, &out), OPT_EINVAL, "with g[0] = inf", hint);
-    cr_assert(out == 7, "after the refused calls: expected *local_lr untouched (7), got %g. Hint: "
-              "validate before you store.", out);
+    cr_assert(out == 7, "after the refused calls: expected *local_lr untouched (7), got %s. Hint: "
+              "validate before you store.", grade_num(out));
 }

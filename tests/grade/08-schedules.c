@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 /* Not in strict C11's math.h. */
 #define PI 3.14159265358979323846
@@ -80,8 +81,8 @@ Test(cosine_lr, quarter_points, .timeout = 2.0,
         if (close_to(got, 2 * want[i], 1e-12) && want[i] != 0)
             hint = "twice the answer: the cosine schedule has a factor 1/2, 1 + cos runs from 2 to 0";
         cr_assert(close_to(got, want[i], 1e-12),
-                  "cosine schedule at t = %ld with T = 100, lr0 = 0.1: expected %.12g, got %.12g. "
-                  "Hint: %s.", ts[i], want[i], got, hint);
+                  "cosine schedule at t = %ld with T = 100, lr0 = 0.1: expected %s, got %s. "
+                  "Hint: %s.", ts[i], grade_num(want[i]), grade_num(got), hint);
     }
 }
 
@@ -93,8 +94,8 @@ Test(cosine_lr, symmetry, .timeout = 2.0,
         const double a = call_cosine(t, T, 2.5), b = call_cosine(T - t, T, 2.5);
         cr_assert(close_to(a + b, 2.5, 1e-12),
                   "T = 37, lr0 = 2.5: lr(%ld) + lr(%ld) should be lr0 = 2.5 (cos(pi - x) = -cos x), "
-                  "got %.12g + %.12g = %.12g. Hint: lr = lr0 (1 + cos(pi t / T)) / 2 with a "
-                  "floating-point t / T.", t, T - t, a, b, a + b);
+                  "got %s + %s = %s. Hint: lr = lr0 (1 + cos(pi t / T)) / 2 with a "
+                  "floating-point t / T.", t, T - t, grade_num(a), grade_num(b), grade_num(a + b));
     }
 }
 
@@ -105,9 +106,9 @@ Test(cosine_lr, beyond_the_horizon, .timeout = 2.0,
     for (int i = 0; i < 3; i++) {
         const double got = call_cosine(ts[i], 100, 0.1);
         cr_assert(got == 0,
-                  "cosine schedule at t = %ld > T = 100: expected 0, got %.12g. Hint: after T the "
+                  "cosine schedule at t = %ld > T = 100: expected 0, got %s. Hint: after T the "
                   "schedule stays at its floor; the formula alone would rise again (at t = 200 it "
-                  "is back at lr0).", ts[i], got);
+                  "is back at lr0).", ts[i], grade_num(got));
     }
 }
 
@@ -118,8 +119,8 @@ Test(cosine_lr, every_step, .timeout = 2.0,
         const double want = 3e-4 * (1 + cos(PI * (double)t / 1000.0)) / 2;
         const double got = call_cosine(t, 1000, 3e-4);
         cr_assert(close_to(got, want, 1e-15),
-                  "T = 1000, lr0 = 3e-4, t = %ld: expected %.15g, got %.15g. Hint: "
-                  "lr0 (1 + cos(pi t / T)) / 2.", t, want, got);
+                  "T = 1000, lr0 = 3e-4, t = %ld: expected %s, got %s. Hint: "
+                  "lr0 (1 + cos(pi t / T)) / 2.", t, grade_num(want), grade_num(got));
     }
 }
 
@@ -142,7 +143,8 @@ Test(cosine_lr, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(CL, cosine_lr(0, 10, -0.1, &lr), OPT_EINVAL, "with lr0 = -0.1", hint);
     EXPECT_STATUS(CL, cosine_lr(0, 10, NAN, &lr), OPT_EINVAL, "with lr0 = NaN", hint);
     EXPECT_STATUS(CL, cosine_lr(0, 10, INFINITY, &lr), OPT_EINVAL, "with lr0 = infinity", hint);
-    cr_assert(lr == 42, "*lr after the rejected calls: expected 42 untouched, got %g.", lr);
+    cr_assert(lr == 42, "*lr after the rejected calls: expected 42 untouched, got %s.",
+              grade_num(lr));
 }
 
 /* ======================================================================== */
@@ -192,8 +194,8 @@ Test(warmup_compose, the_ramp, .timeout = 2.0,
         else if (lr == 0)
             hint = "0: (t + 1) / W on two longs is an integer division; convert to double first";
         cr_assert(close_to(lr, want, 1e-14),
-                  "warm-up W = 4, lr0 = 0.8 at t = %ld: expected %g, got %.12g. Hint: %s.",
-                  t, want, lr, hint);
+                  "warm-up W = 4, lr0 = 0.8 at t = %ld: expected %s, got %s. Hint: %s.",
+                  t, grade_num(want), grade_num(lr), hint);
     }
     cr_assert(p.calls == 0,
               "during the warm-up the main schedule was called %d time(s): expected none. "
@@ -217,11 +219,11 @@ Test(warmup_compose, hand_over, .timeout = 2.0,
             hint = "you asked for t itself: the main schedule would skip its first warmup steps";
         cr_assert(p.last_t == t - W && p.last_lr0 == 0.3,
                   "t = %ld after a %ld-step warm-up with lr0 = 0.3: base should be asked for "
-                  "(t = %ld, lr0 = 0.3), was asked for (t = %ld, lr0 = %g). Hint: %s.",
-                  t, W, t - W, p.last_t, p.last_lr0, hint);
+                  "(t = %ld, lr0 = 0.3), was asked for (t = %ld, lr0 = %s). Hint: %s.",
+                  t, W, t - W, p.last_t, grade_num(p.last_lr0), hint);
         cr_assert(close_to(lr, 0.3 / (double)(t - W + 2), 1e-14),
-                  "t = %ld: expected the value base returned, %.12g, got %.12g. Hint: store what "
-                  "base returns in *lr.", t, 0.3 / (double)(t - W + 2), lr);
+                  "t = %ld: expected the value base returned, %s, got %s. Hint: store what "
+                  "base returns in *lr.", t, grade_num(0.3 / (double)(t - W + 2)), grade_num(lr));
     }
 }
 
@@ -234,10 +236,10 @@ Test(warmup_compose, no_warmup, .timeout = 2.0,
         EXPECT_STATUS(WC, warmup_compose(t, 0, 0.5, probe_base, &p, &lr), OPT_OK,
                       "with warmup = 0", "warmup = 0 is valid: return OPT_OK.");
         cr_assert(p.calls == 1 && p.last_t == t && close_to(lr, 0.5 / (double)(t + 2), 1e-14),
-                  "warmup = 0 at t = %ld: expected base(%ld) = %.12g; base was called %d time(s), "
-                  "last for t = %ld, and *lr = %.12g. Hint: without a warm-up every step belongs "
+                  "warmup = 0 at t = %ld: expected base(%ld) = %s; base was called %d time(s), "
+                  "last for t = %ld, and *lr = %s. Hint: without a warm-up every step belongs "
                   "to the main schedule (and never divide by warmup = 0).",
-                  t, t, 0.5 / (double)(t + 2), p.calls, p.last_t, lr);
+                  t, t, grade_num(0.5 / (double)(t + 2)), p.calls, p.last_t, grade_num(lr));
     }
 }
 
@@ -255,9 +257,10 @@ Test(warmup_compose, around_constant_and_cosine, .timeout = 2.0,
         const double want_a = t < 5 ? ramp : 0.1;
         const double want_b = t < 5 ? ramp : 0.05 * (1 + cos(PI * (double)(t - 5) / 95.0));
         cr_assert(close_to(a, want_a, 1e-14) && close_to(b, want_b, 1e-14),
-                  "t = %ld, 5-step warm-up, lr0 = 0.1: expected %.12g before a constant and "
-                  "%.12g before a 95-step cosine; got %.12g and %.12g. Hint: (t + 1) / W during "
-                  "the warm-up, base(t - W) after it.", t, want_a, want_b, a, b);
+                  "t = %ld, 5-step warm-up, lr0 = 0.1: expected %s before a constant and "
+                  "%s before a 95-step cosine; got %s and %s. Hint: (t + 1) / W during "
+                  "the warm-up, base(t - W) after it.", t, grade_num(want_a), grade_num(want_b),
+                  grade_num(a), grade_num(b));
     }
 }
 
@@ -276,5 +279,5 @@ Test(warmup_compose, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(WC, warmup_compose(7, 5, NAN, probe_base, &p, &lr), OPT_EINVAL, "with lr0 = NaN", hint);
     cr_assert(lr == 42 && p.calls == 0,
               "after the rejected calls: expected *lr untouched (42) and base never called; got "
-              "*lr = %g and %d call(s).", lr, p.calls);
+              "*lr = %s and %d call(s).", grade_num(lr), p.calls);
 }

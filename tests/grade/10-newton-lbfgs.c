@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -83,7 +84,8 @@ static void expect_step(const double *H, const double *g, size_t n, const double
                   "a positive definite H must give OPT_OK.");
     for (size_t i = 0; i < n; i++)
         cr_assert(close_to(d[i], want[i], tol),
-                  "%s: d[%zu] expected %.10g, got %.10g. Hint: %s", what, i, want[i], d[i], hint);
+                  "%s: d[%zu] expected %s, got %s. Hint: %s", what, i, grade_num(want[i]),
+                  grade_num(d[i]), hint);
     free(d);
 }
 
@@ -99,8 +101,8 @@ Test(newton_step_cholesky, two_by_two, .timeout = 2.0,
         hint = "you returned +H^-1 g: the Newton step solves H d = -g (solve L z = -g).";
     for (int i = 0; i < 2; i++)
         cr_assert(close_to(d[i], want[i], 1e-12),
-                  "d[%d] for H = [[4, 2], [2, 3]], g = (2, -1): expected %g, got %.12g. Hint: %s",
-                  i, want[i], d[i], hint);
+                  "d[%d] for H = [[4, 2], [2, 3]], g = (2, -1): expected %s, got %s. Hint: %s",
+                  i, grade_num(want[i]), grade_num(d[i]), hint);
 }
 
 Test(newton_step_cholesky, three_by_three_by_hand, .timeout = 2.0,
@@ -144,10 +146,11 @@ Test(newton_step_cholesky, quadratic_one_step, .timeout = 2.0,
                       "a positive definite H must give OPT_OK.");
         for (int i = 0; i < 3; i++)
             cr_assert(close_to(starts[s][i] + d[i], xs[i], 1e-10),
-                      "x0 + d from x0 = (%g, %g, %g) on f = x^T A x / 2 - b^T x: coordinate %d "
-                      "expected %g (the minimizer), got %.12g. Hint: on a quadratic the Newton "
+                      "x0 + d from x0 = (%s, %s, %s) on f = x^T A x / 2 - b^T x: coordinate %d "
+                      "expected %s (the minimizer), got %s. Hint: on a quadratic the Newton "
                       "step is exact; check the sign (H d = -g) and both substitutions.",
-                      starts[s][0], starts[s][1], starts[s][2], i, xs[i], starts[s][i] + d[i]);
+                      grade_num(starts[s][0]), grade_num(starts[s][1]), grade_num(starts[s][2]), i,
+                      grade_num(xs[i]), grade_num(starts[s][i] + d[i]));
     }
 }
 
@@ -171,8 +174,8 @@ Test(newton_step_cholesky, residual_forty, .timeout = 2.0,
     for (int i = 0; i < N; i++)
         worst = fmax(worst, fabs(dot(H + i * N, d, N) + g[i]));
     cr_assert(worst <= 1e-10,
-              "largest |(H d + g)_i| for n = 40: expected at most 1e-10, got %g. Hint: loop over "
-              "every row and column (0 .. n-1); the inner sums run over k < j.", worst);
+              "largest |(H d + g)_i| for n = 40: expected at most 1e-10, got %s. Hint: loop over "
+              "every row and column (0 .. n-1); the inner sums run over k < j.", grade_num(worst));
     free(B);
     free(H);
 }
@@ -191,8 +194,9 @@ Test(newton_step_cholesky, not_positive_definite, .timeout = 2.0,
                       "OPT_ENOPROG. Do not take fabs() of the pivot: that turns an indefinite H "
                       "into a step towards the saddle.");
         cr_assert(d[0] == 42 && d[1] == 42,
-                  "d after OPT_ENOPROG on %s: expected it untouched (42, 42), got (%g, %g). "
-                  "Hint: factor completely before writing d.", names[c], d[0], d[1]);
+                  "d after OPT_ENOPROG on %s: expected it untouched (42, 42), got (%s, %s). "
+                  "Hint: factor completely before writing d.", names[c], grade_num(d[0]),
+                  grade_num(d[1]));
     }
 }
 
@@ -206,8 +210,8 @@ Test(newton_step_cholesky, singular, .timeout = 2.0,
                   "(test p > 0, not p >= 0).");
     EXPECT_STATUS(NSC, newton_step_cholesky(zero, g, 2, d), OPT_ENOPROG, "on the zero matrix",
                   "the first pivot is 0: return OPT_ENOPROG.");
-    cr_assert(d[0] == 42 && d[1] == 42, "d after OPT_ENOPROG: expected it untouched, got (%g, %g).",
-              d[0], d[1]);
+    cr_assert(d[0] == 42 && d[1] == 42, "d after OPT_ENOPROG: expected it untouched, got (%s, %s).",
+              grade_num(d[0]), grade_num(d[1]));
 }
 
 Test(newton_step_cholesky, inputs_unchanged, .timeout = 2.0,
@@ -312,8 +316,9 @@ Test(two_loop_direction, no_pairs, .timeout = 2.0,
     EXPECT_STATUS(TLD, two_loop_direction(g, NULL, NULL, 0, 3, d), OPT_OK,
                   "with count = 0 (s and y NULL)", "no pairs is valid: H0 = I and d = -g.");
     for (int i = 0; i < 3; i++)
-        cr_assert(d[i] == -g[i], "d[%d] with no pairs: expected %g, got %g. Hint: start from "
-                  "q = -g; with no pairs gamma = 1 and both loops are empty.", i, -g[i], d[i]);
+        cr_assert(d[i] == -g[i], "d[%d] with no pairs: expected %s, got %s. Hint: start from "
+                  "q = -g; with no pairs gamma = 1 and both loops are empty.", i, grade_num(-g[i]),
+                  grade_num(d[i]));
 }
 
 Test(two_loop_direction, one_pair_by_hand, .timeout = 2.0,
@@ -333,7 +338,7 @@ Test(two_loop_direction, one_pair_by_hand, .timeout = 2.0,
                "pair between the two loops.";
     cr_assert(close_to(d[0], -0.4, 1e-14) && close_to(d[1], -0.2, 1e-14),
               "direction for s = (1, 0), y = (2, 1), g = (1, 1): expected (-0.4, -0.2), got "
-              "(%.12g, %.12g). Hint: %s", d[0], d[1], hint);
+              "(%s, %s). Hint: %s", grade_num(d[0]), grade_num(d[1]), hint);
 }
 
 Test(two_loop_direction, against_bfgs_matrix, .timeout = 2.0,
@@ -356,10 +361,10 @@ Test(two_loop_direction, against_bfgs_matrix, .timeout = 2.0,
         for (int i = 0; i < N; i++)
             cr_assert(fabs(d[i] - want[i]) <= 1e-10 * (1 + fabs(want[i])),
                       "with %d pair(s) in 6 dimensions, d[%d]: the BFGS matrix H = (I - rho s y^T) "
-                      "H (I - rho y s^T) + rho s s^T (pairs oldest first, from gamma I) gives %.10g, "
-                      "you gave %.10g. Hint: the first loop runs newest to oldest (i = count-1 down "
+                      "H (I - rho y s^T) + rho s s^T (pairs oldest first, from gamma I) gives %s, "
+                      "you gave %s. Hint: the first loop runs newest to oldest (i = count-1 down "
                       "to 0), the second oldest to newest; gamma comes from the newest pair "
-                      "(index count-1).", count, i, want[i], d[i]);
+                      "(index count-1).", count, i, grade_num(want[i]), grade_num(d[i]));
     }
 }
 
@@ -377,9 +382,9 @@ Test(two_loop_direction, secant_equation, .timeout = 2.0,
     for (int i = 0; i < N; i++)
         cr_assert(fabs(d[i] - sn[i]) <= 1e-10,
                   "secant equation H y = s for the newest pair: with g = -y_newest the direction "
-                  "-H g must be s_newest; coordinate %d expected %.10g, got %.10g. Hint: the "
+                  "-H g must be s_newest; coordinate %d expected %s, got %s. Hint: the "
                   "newest pair is the LAST row (index count-1); the first loop starts there.",
-                  i, sn[i], d[i]);
+                  i, grade_num(sn[i]), grade_num(d[i]));
 }
 
 Test(two_loop_direction, conjugate_pairs_give_inverse, .timeout = 2.0,
@@ -399,8 +404,9 @@ Test(two_loop_direction, conjugate_pairs_give_inverse, .timeout = 2.0,
     for (int i = 0; i < N; i++)
         cr_assert(close_to(d[i], -g[i] / a[i], 1e-12),
                   "with the pairs (e_i, a_i e_i), a = (1, 2, 4, 8), and g = (1, -2, 4, 8): d[%d] "
-                  "expected -g_i / a_i = %g, got %.12g. Hint: every pair must be used, in both "
-                  "loops, with its own rho_i = 1 / (y_i . s_i).", i, -g[i] / a[i], d[i]);
+                  "expected -g_i / a_i = %s, got %s. Hint: every pair must be used, in both "
+                  "loops, with its own rho_i = 1 / (y_i . s_i).", i, grade_num(-g[i] / a[i]),
+                  grade_num(d[i]));
 }
 
 Test(two_loop_direction, inputs_unchanged, .timeout = 2.0,
@@ -432,8 +438,8 @@ Test(two_loop_direction, bad_curvature, .timeout = 2.0,
                   "check s_i . y_i > 0 for every pair before computing anything.");
     EXPECT_STATUS(TLD, two_loop_direction(g, s, y_zero, 2, 2, d), OPT_EINVAL,
                   "with a second pair whose s.y = 0", "s.y = 0 is not positive either.");
-    cr_assert(d[0] == 42 && d[1] == 42, "d after OPT_EINVAL: expected it untouched, got (%g, %g).",
-              d[0], d[1]);
+    cr_assert(d[0] == 42 && d[1] == 42, "d after OPT_EINVAL: expected it untouched, got (%s, %s).",
+              grade_num(d[0]), grade_num(d[1]));
 }
 
 Test(two_loop_direction, bad_arguments, .timeout = 2.0,
@@ -526,11 +532,14 @@ Test(backtracking_armijo, bowl_by_hand, .timeout = 2.0,
                   "on x^2 + 10 y^2 from (1, 1)", "a descent direction on a smooth bowl must succeed.");
     cr_assert(step == 0.0625,
               "accepted step on x^2 + 10 y^2 from (1, 1) along (-2, -20), starting at 1 and "
-              "halving: expected 1/16 = 0.0625, got %g. Hint: f at steps 1, 1/2, 1/4, 1/8 is 3611, "
-              "810, 160.25, 23.06, all above 11 + c1 a (g.d); at 1/16 it is 1.39.", step);
+              "halving: expected 1/16 = 0.0625, got %s. Hint: f at steps 1, 1/2, 1/4, 1/8 is 3611, "
+              "810, 160.25, 23.06, all above 11 + c1 a (g.d); at 1/16 it is 1.39.",
+              grade_num(step));
     cr_assert(x_new[0] == 0.875 && x_new[1] == -0.25,
-              "x_new: expected x + (1/16) d = (0.875, -0.25), got (%.12g, %.12g).", x_new[0], x_new[1]);
-    cr_assert(f_new == 1.390625, "f_new: expected f(0.875, -0.25) = 1.390625, got %.12g.", f_new);
+              "x_new: expected x + (1/16) d = (0.875, -0.25), got (%s, %s).", grade_num(x_new[0]),
+              grade_num(x_new[1]));
+    cr_assert(f_new == 1.390625, "f_new: expected f(0.875, -0.25) = 1.390625, got %s.",
+              grade_num(f_new));
 }
 
 Test(backtracking_armijo, square_by_hand, .timeout = 2.0,
@@ -550,8 +559,9 @@ Test(backtracking_armijo, square_by_hand, .timeout = 2.0,
                "f(x + a d) <= fx + c1 a (g.d), and g.d = -4 is negative, so the right side is "
                "BELOW fx.";
     cr_assert(step == 0.5 && x_new[0] == 0 && f_new == 0,
-              "x^2 from x = 1 along d = -2: expected step 0.5, x_new 0, f_new 0; got step %g, "
-              "x_new %g, f_new %g. Hint: %s", step, x_new[0], f_new, hint);
+              "x^2 from x = 1 along d = -2: expected step 0.5, x_new 0, f_new 0; got step %s, "
+              "x_new %s, f_new %s. Hint: %s", grade_num(step), grade_num(x_new[0]),
+              grade_num(f_new), hint);
 }
 
 Test(backtracking_armijo, c1_and_rho_used, .timeout = 2.0,
@@ -566,8 +576,8 @@ Test(backtracking_armijo, c1_and_rho_used, .timeout = 2.0,
     EXPECT_STATUS(BTA, backtracking_armijo(&f, x, 1, g, d, &p, &step, x_new, &f_new), OPT_OK,
                   "with rho = 0.1", "a descent direction must succeed here.");
     cr_assert(close_to(step, 0.1, 1e-15),
-              "x^2 from 1 along -2 with rho = 0.1: expected step 0.1, got %g. Hint: shrink by "
-              "p->rho.", step);
+              "x^2 from 1 along -2 with rho = 0.1: expected step 0.1, got %s. Hint: shrink by "
+              "p->rho.", grade_num(step));
     /* c1 = 0.6: a = 1/2 gives f = 0 > 1 - 0.6 * 0.5 * 4 = -0.2 (rejected),
      * a = 1/4 gives 0.25 <= 1 - 0.6 * 0.25 * 4 = 0.4 (accepted). */
     p = params(0.6, 0.5, 40);
@@ -575,8 +585,8 @@ Test(backtracking_armijo, c1_and_rho_used, .timeout = 2.0,
     EXPECT_STATUS(BTA, backtracking_armijo(&f, x, 1, g, d, &p, &step, x_new, &f_new), OPT_OK,
                   "with c1 = 0.6", "a descent direction must succeed here.");
     cr_assert(close_to(step, 0.25, 1e-15),
-              "x^2 from 1 along -2 with c1 = 0.6: expected step 0.25, got %g. Hint: the "
-              "condition is f(x + a d) <= fx + p->c1 a (g.d).", step);
+              "x^2 from 1 along -2 with c1 = 0.6: expected step 0.25, got %s. Hint: the "
+              "condition is f(x + a d) <= fx + p->c1 a (g.d).", grade_num(step));
 }
 
 Test(backtracking_armijo, evaluation_count, .timeout = 2.0,
@@ -601,8 +611,8 @@ Test(backtracking_armijo, evaluation_count, .timeout = 2.0,
                   "starting at step 0.05", "a descent direction must succeed here.");
     cr_assert(c.calls == 1 && close_to(step, 0.05, 1e-15),
               "starting at *step = 0.05 (already acceptable): expected 1 evaluation and step "
-              "0.05, got %ld evaluations and step %g. Hint: the first trial is *step, not 1.",
-              c.calls, step);
+              "0.05, got %ld evaluations and step %s. Hint: the first trial is *step, not 1.",
+              c.calls, grade_num(step));
 }
 
 Test(backtracking_armijo, not_a_descent_direction, .timeout = 2.0,
@@ -620,7 +630,8 @@ Test(backtracking_armijo, not_a_descent_direction, .timeout = 2.0,
                   "with d = 0 (g.d = 0)", "g.d = 0 is not a descent direction either.");
     cr_assert(c.calls == 0 && step == 1 && x_new[0] == 42 && f_new == 42,
               "after OPT_EINVAL: expected no evaluation and the outputs untouched, got %ld "
-              "evaluations, step %g, x_new %g, f_new %g.", c.calls, step, x_new[0], f_new);
+              "evaluations, step %s, x_new %s, f_new %s.", c.calls, grade_num(step),
+              grade_num(x_new[0]), grade_num(f_new));
 }
 
 Test(backtracking_armijo, non_finite_values, .timeout = 2.0,
@@ -640,9 +651,9 @@ Test(backtracking_armijo, non_finite_values, .timeout = 2.0,
                       "with a wall of non-finite values", "shrink past the wall and accept.");
         cr_assert(step == 0.125 && f_new == 0.0625,
                   "(x - 1)^2, %s beyond x = 2, from 0 along d = 10: expected step 0.125 (x = "
-                  "1.25, f = 0.0625), got step %g, f_new %g. Hint: a NaN compares false with "
+                  "1.25, f = 0.0625), got step %s, f_new %s. Hint: a NaN compares false with "
                   "everything, so 'if (!(f_new > bound)) accept' accepts it; test isfinite(f_new) "
-                  "&& f_new <= bound.", names[k], step, f_new);
+                  "&& f_new <= bound.", names[k], grade_num(step), grade_num(f_new));
     }
 }
 
@@ -662,8 +673,8 @@ Test(backtracking_armijo, budget_exhausted, .timeout = 2.0,
               "evaluations and stop when the count reaches max_evals (not max_evals + 1).", c.calls);
     cr_assert(step == 0 && x_new[0] == 1 && x_new[1] == 1 && f_new == 11,
               "after OPT_ENOPROG: expected step 0, x_new = x = (1, 1), f_new = fx = 11; got step "
-              "%g, x_new (%g, %g), f_new %g. Hint: the search did not move.",
-              step, x_new[0], x_new[1], f_new);
+              "%s, x_new (%s, %s), f_new %s. Hint: the search did not move.",
+              grade_num(step), grade_num(x_new[0]), grade_num(x_new[1]), grade_num(f_new));
 }
 
 Test(backtracking_armijo, bad_arguments, .timeout = 2.0,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exercise.h"
+#include "messages.h"
 
 static const char *status_name(int s)
 {
@@ -83,19 +84,21 @@ Test(standardize_features, hand_computed, .timeout = 2.0,
     const double want_mean[2] = { 3, 20 }, want_std[2] = { sqrt(3.5), sqrt(150.0) };
     for (int j = 0; j < 2; j++) {
         cr_assert(close_to(mean[j], want_mean[j], 1e-14),
-                  "mean[%d]: expected %g, got %.10g. Hint: the mean of column j is "
-                  "(1/n) sum_i train[i*p + j]; rows are p apart.", j, want_mean[j], mean[j]);
+                  "mean[%d]: expected %s, got %s. Hint: the mean of column j is "
+                  "(1/n) sum_i train[i*p + j]; rows are p apart.", j, grade_num(want_mean[j]),
+                  grade_num(mean[j]));
         cr_assert(close_to(std[j], want_std[j], 1e-14),
-                  "std[%d]: expected %.10g, got %.10g. Hint: sqrt((1/n) sum_i (x_ij - mean_j)^2), "
-                  "dividing by n = 4.", j, want_std[j], std[j]);
+                  "std[%d]: expected %s, got %s. Hint: sqrt((1/n) sum_i (x_ij - mean_j)^2), "
+                  "dividing by n = 4.", j, grade_num(want_std[j]), grade_num(std[j]));
     }
     const double want[] = { -2 / sqrt(3.5), -10 / sqrt(150.0), -1 / sqrt(3.5), -10 / sqrt(150.0),
                             0, 20 / sqrt(150.0), 3 / sqrt(3.5), 0 };
     for (int k = 0; k < 8; k++)
         cr_assert(close_to(train[k], want[k], 1e-14),
-                  "train[%d] (row %d, column %d) after standardizing: expected %.10g, got %.10g. "
-                  "Hint: replace each entry by (x - mean[j]) / std[j].", k, k / 2, k % 2, want[k],
-                  train[k]);
+                  "train[%d] (row %d, column %d) after standardizing: expected %s, got %s. "
+                  "Hint: replace each entry by (x - mean[j]) / std[j].", k, k / 2, k % 2,
+                  grade_num(want[k]),
+                  grade_num(train[k]));
 }
 
 Test(standardize_features, population_not_sample, .timeout = 2.0,
@@ -105,13 +108,14 @@ Test(standardize_features, population_not_sample, .timeout = 2.0,
     EXPECT_STATUS(SF, standardize_features(train, 2, NULL, 0, 1, &mean, &std), OPT_OK,
                   "on the column {0, 2}", "return OPT_OK when all went well.");
     cr_assert(close_to(std, 1, 1e-15),
-              "std of the column {0, 2}: expected 1, got %.10g. Hint: %s", std,
+              "std of the column {0, 2}: expected 1, got %s. Hint: %s", grade_num(std),
               close_to(std, sqrt(2.0), 1e-12)
                   ? "sqrt(2) is the sample standard deviation (divided by n - 1); this lab "
                     "divides by n, so that a standardized column has variance exactly 1."
                   : "sqrt(((0 - 1)^2 + (2 - 1)^2) / 2) = 1.");
     cr_assert(close_to(train[0], -1, 1e-15) && close_to(train[1], 1, 1e-15),
-              "standardized {0, 2}: expected {-1, 1}, got {%g, %g}.", train[0], train[1]);
+              "standardized {0, 2}: expected {-1, 1}, got {%s, %s}.", grade_num(train[0]),
+              grade_num(train[1]));
 }
 
 Test(standardize_features, train_columns_standardized, .timeout = 2.0,
@@ -130,9 +134,9 @@ Test(standardize_features, train_columns_standardized, .timeout = 2.0,
         double m, s;
         column_moments(train, N, PP, j, &m, &s);
         cr_assert(fabs(m) < 1e-13 && fabs(s - 1) < 1e-13,
-                  "column %zu after standardizing: expected mean 0 and std 1, got mean %.3g and "
-                  "std %.15g. Hint: every entry of column j becomes (x - mean[j]) / std[j], "
-                  "with the statistics of that same column.", j, m, s);
+                  "column %zu after standardizing: expected mean 0 and std 1, got mean %s and "
+                  "std %s. Hint: every entry of column j becomes (x - mean[j]) / std[j], "
+                  "with the statistics of that same column.", j, grade_num(m), grade_num(s));
     }
 }
 
@@ -146,13 +150,14 @@ Test(standardize_features, test_uses_training_statistics, .timeout = 2.0,
     const double want[] = { 4, -2, 6, 0, 0, 3 };
     for (int k = 0; k < 6; k++)
         cr_assert(close_to(test[k], want[k], 1e-14),
-                  "test[%d] (row %d, column %d): expected %g, got %.10g. Hint: transform the test "
+                  "test[%d] (row %d, column %d): expected %s, got %s. Hint: transform the test "
                   "rows with the TRAINING mean and std (column 0: 1 and 1; column 1: 200 and "
-                  "100), never with the test set's own statistics.", k, k / 2, k % 2, want[k],
-                  test[k]);
+                  "100), never with the test set's own statistics.", k, k / 2, k % 2,
+                  grade_num(want[k]),
+                  grade_num(test[k]));
     cr_assert(close_to(mean[0], 1, 1e-15) && close_to(mean[1], 200, 1e-15),
-              "mean: expected (1, 200) from the training rows, got (%g, %g). Hint: the statistics "
-              "come from train only.", mean[0], mean[1]);
+              "mean: expected (1, 200) from the training rows, got (%s, %s). Hint: the statistics "
+              "come from train only.", grade_num(mean[0]), grade_num(mean[1]));
 }
 
 Test(standardize_features, large_mean_two_pass, .timeout = 2.0,
@@ -168,16 +173,16 @@ Test(standardize_features, large_mean_two_pass, .timeout = 2.0,
                   "came out as 0 or NaN, you used E[x^2] - E[x]^2, which cancels catastrophically "
                   "here; average (x - mean)^2 in a second pass.");
     cr_assert(close_to(mean, 1e8, 1e-15),
-              "mean of 1e8 +- 1: expected 1e8, got %.17g.", mean);
+              "mean of 1e8 +- 1: expected 1e8, got %s.", grade_num(mean));
     cr_assert(fabs(std - 1) < 1e-9,
-              "std of 1000 values 1e8 +- 1: expected 1, got %.17g. Hint: E[x^2] - E[x]^2 "
+              "std of 1000 values 1e8 +- 1: expected 1, got %s. Hint: E[x^2] - E[x]^2 "
               "subtracts two numbers near 1e16 whose difference is 1, far below their rounding "
               "error (about 2); compute the mean first, then average (x - mean)^2 in a second "
-              "pass.", std);
+              "pass.", grade_num(std));
     for (int i = 0; i < N; i += 499)
         cr_assert(fabs(fabs(train[i]) - 1) < 1e-9,
-                  "standardized train[%d]: expected %g, got %.17g.", i, i % 2 ? 1.0 : -1.0,
-                  train[i]);
+                  "standardized train[%d]: expected %s, got %s.", i, grade_num(i % 2 ? 1.0 : -1.0),
+                  grade_num(train[i]));
     free(train);
 }
 
@@ -195,15 +200,17 @@ Test(standardize_features, constant_column, .timeout = 2.0,
                   "rounding noise (about 1e-17), not exactly 0, so do not test std == 0.");
     cr_assert(memcmp(train, copy, sizeof train) == 0 && memcmp(test, tcopy, sizeof test) == 0,
               "train and test after OPT_EINVAL for a constant column: expected them untouched, "
-              "but they changed (train[1] = %g, test[1] = %g). Hint: compute and check all the "
-              "statistics before transforming anything.", train[1], test[1]);
+              "but they changed (train[1] = %s, test[1] = %s). Hint: compute and check all the "
+              "statistics before transforming anything.", grade_num(train[1]), grade_num(test[1]));
     cr_assert(close_to(mean[0], 0.1, 1e-15) && std[0] <= 1e-12 * 0.1,
-              "mean[0], std[0] for the constant column: expected 0.1 and (about) 0, got %g and "
-              "%g. Hint: fill mean and std even when you return OPT_EINVAL for a constant "
-              "column, so the caller can see which one it is.", mean[0], std[0]);
+              "mean[0], std[0] for the constant column: expected 0.1 and (about) 0, got %s and "
+              "%s. Hint: fill mean and std even when you return OPT_EINVAL for a constant "
+              "column, so the caller can see which one it is.", grade_num(mean[0]),
+              grade_num(std[0]));
     cr_assert(close_to(mean[1], 3.8, 1e-15) && close_to(std[1], sqrt(6.16), 1e-14),
-              "mean[1], std[1]: expected 3.8 and %.10g, got %.10g and %.10g. Hint: the other "
-              "columns' statistics are filled too.", sqrt(6.16), mean[1], std[1]);
+              "mean[1], std[1]: expected 3.8 and %s, got %s and %s. Hint: the other "
+              "columns' statistics are filled too.", grade_num(sqrt(6.16)), grade_num(mean[1]),
+              grade_num(std[1]));
 }
 
 Test(standardize_features, zero_column, .timeout = 2.0,
@@ -227,7 +234,8 @@ Test(standardize_features, small_scale_is_not_constant, .timeout = 2.0,
                   "the test for a constant column is relative: std <= 1e-12 * |mean|, not an "
                   "absolute threshold such as std < 1e-8.");
     cr_assert(close_to(train[0], -1, 1e-12) && close_to(train[1], 1, 1e-12),
-              "standardized {1e-9, 3e-9}: expected {-1, 1}, got {%g, %g}.", train[0], train[1]);
+              "standardized {1e-9, 3e-9}: expected {-1, 1}, got {%s, %s}.", grade_num(train[0]),
+              grade_num(train[1]));
 }
 
 Test(standardize_features, empty_test_set, .timeout = 2.0,
@@ -238,7 +246,8 @@ Test(standardize_features, empty_test_set, .timeout = 2.0,
                   "with test = NULL and n_test = 0",
                   "an empty test set is allowed: only test != NULL while n_test > 0 is an error.");
     cr_assert(close_to(train[0], -1, 1e-15) && close_to(train[1], 1, 1e-15),
-              "standardized {1, 3}: expected {-1, 1}, got {%g, %g}.", train[0], train[1]);
+              "standardized {1, 3}: expected {-1, 1}, got {%s, %s}.", grade_num(train[0]),
+              grade_num(train[1]));
 }
 
 Test(standardize_features, non_finite_entries, .timeout = 2.0,
@@ -248,17 +257,18 @@ Test(standardize_features, non_finite_entries, .timeout = 2.0,
     EXPECT_STATUS(SF, standardize_features(train, 2, NULL, 0, 2, mean, std), OPT_EINVAL,
                   "with a NaN in train", "check every entry with isfinite() first.");
     cr_assert(mean[0] == 42 && std[0] == 42,
-              "mean and std after a NaN: expected them untouched (42), got %g and %g. Hint: "
-              "check the input before computing anything.", mean[0], std[0]);
+              "mean and std after a NaN: expected them untouched (42), got %s and %s. Hint: "
+              "check the input before computing anything.", grade_num(mean[0]), grade_num(std[0]));
     double good[] = { 1, 2, 3, 4 }, copy[4], test[] = { 0, INFINITY };
     memcpy(copy, good, sizeof good);
     EXPECT_STATUS(SF, standardize_features(good, 2, test, 1, 2, mean, std), OPT_EINVAL,
                   "with an infinite entry in test",
                   "check the test set's entries too, before transforming the training set.");
     cr_assert(memcmp(good, copy, sizeof good) == 0,
-              "train after OPT_EINVAL for a bad test entry: expected it untouched, got {%g, %g, "
-              "%g, %g}. Hint: validate both sets before writing to either.", good[0], good[1],
-              good[2], good[3]);
+              "train after OPT_EINVAL for a bad test entry: expected it untouched, got {%s, %s, "
+              "%s, %s}. Hint: validate both sets before writing to either.", grade_num(good[0]),
+              grade_num(good[1]),
+              grade_num(good[2]), grade_num(good[3]));
 }
 
 Test(standardize_features, bad_arguments, .timeout = 2.0,
@@ -310,8 +320,8 @@ Test(gram_condition_number, hand_computed, .timeout = 2.0,
     EXPECT_STATUS(GCN, st, OPT_OK, "on X = [1 0; 0 2; 1 2]", "return OPT_OK when all went well.");
     const double want = (5 + sqrt(13.0)) / (5 - sqrt(13.0));
     cr_assert(rel_close(k, want, 1e-12),
-              "kappa of X^T X / n for X = [1 0; 0 2; 1 2]: expected %.12g, got %.12g. Hint: %s",
-              want, k,
+              "kappa of X^T X / n for X = [1 0; 0 2; 1 2]: expected %s, got %s. Hint: %s",
+              grade_num(want), grade_num(k),
               rel_close(k, sqrt(want), 1e-9)
                   ? "you returned its square root, the condition number of X itself; the "
                     "Hessian is X^T X / n, whose eigenvalues are the squares of X's singular values."
@@ -331,7 +341,8 @@ Test(gram_condition_number, orthogonal_design, .timeout = 2.0,
                   "X^T X / n = I is far from singular. Did you centre the columns? The first "
                   "column (1, 1) becomes 0 if you do; X^T X / n is formed without centring.");
     cr_assert(rel_close(k, 1, 1e-14),
-              "kappa for orthogonal columns of equal length (G = I): expected 1, got %.15g.", k);
+              "kappa for orthogonal columns of equal length (G = I): expected 1, got %s.",
+              grade_num(k));
 }
 
 Test(gram_condition_number, three_eigenvalues, .timeout = 2.0,
@@ -344,9 +355,10 @@ Test(gram_condition_number, three_eigenvalues, .timeout = 2.0,
                   "G = diag(4, 1, 16) / 3 is not singular: do not centre the columns, and check "
                   "the singularity test, lambda_min <= 1e-14 lambda_max.");
     cr_assert(rel_close(k, 16, 1e-13),
-              "kappa for X = diag(2, 1, 4), G = diag(4, 1, 16) / 3: expected 16, got %.12g. "
+              "kappa for X = diag(2, 1, 4), G = diag(4, 1, 16) / 3: expected 16, got %s. "
               "Hint: take the largest and the smallest eigenvalue — gsl_eigen_symm returns them "
-              "in no particular order (gsl_sort them, or use opt_sym_eigenvalues, which sorts).", k);
+              "in no particular order (gsl_sort them, or use opt_sym_eigenvalues, which sorts).",
+              grade_num(k));
 }
 
 Test(gram_condition_number, large_means_not_centred, .timeout = 2.0,
@@ -372,8 +384,8 @@ Test(gram_condition_number, large_means_not_centred, .timeout = 2.0,
     EXPECT_STATUS(GCN, st, OPT_OK, "on 8 examples with feature means near 10 and 20",
                   "return OPT_OK when all went well.");
     cr_assert(rel_close(k, want, 1e-9),
-              "kappa of X^T X / n for features near 10 and 20: expected %.10g, got %.10g. Hint: %s",
-              want, k,
+              "kappa of X^T X / n for features near 10 and 20: expected %s, got %s. Hint: %s",
+              grade_num(want), grade_num(k),
               rel_close(k, centred, 1e-6)
                   ? "that is the kappa of the centred covariance; do not subtract the means — "
                     "the means are part of X^T X / n, and they are what makes it ill-conditioned."
@@ -390,8 +402,8 @@ Test(gram_condition_number, badly_conditioned, .timeout = 2.0,
                   "kappa = 1e8 is large but far from singular: the singularity test is "
                   "lambda_min <= 1e-14 lambda_max (and X^T X / n is formed without centring).");
     cr_assert(rel_close(k, 1e8, 1e-8),
-              "kappa for G = diag(1, 1e-8) / 2: expected 1e8, got %.10g. Hint: the eigenvalues "
-              "of X^T X are the squares of X's diagonal.", k);
+              "kappa for G = diag(1, 1e-8) / 2: expected 1e8, got %s. Hint: the eigenvalues "
+              "of X^T X are the squares of X's diagonal.", grade_num(k));
 }
 
 Test(gram_condition_number, thousand_rows, .timeout = 2.0,
@@ -407,8 +419,8 @@ Test(gram_condition_number, thousand_rows, .timeout = 2.0,
     EXPECT_STATUS(GCN, st, OPT_OK, "on 1000 rows and 5 features", "return OPT_OK when all went well.");
     cr_assert(rel_close(k, 400, 1e-12),
               "kappa for 1000 rows whose columns are orthogonal with norms^2 proportional to "
-              "(9, 0.25, 100, 1, 4): expected 400, got %.12g. Hint: sum over all n rows, and "
-              "over all p columns.", k);
+              "(9, 0.25, 100, 1, 4): expected 400, got %s. Hint: sum over all n rows, and "
+              "over all p columns.", grade_num(k));
     free(X);
 }
 
@@ -421,7 +433,8 @@ Test(gram_condition_number, duplicate_column, .timeout = 2.0,
                   "with two equal columns (G singular)",
                   "lambda_min is 0 up to rounding (maybe 1e-16, maybe -1e-16): return "
                   "OPT_EINVAL when lambda_min <= 1e-14 lambda_max, instead of a huge kappa.");
-    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %g.", kappa);
+    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %s.",
+              grade_num(kappa));
 }
 
 Test(gram_condition_number, rank_deficient, .timeout = 2.0,
@@ -439,7 +452,8 @@ Test(gram_condition_number, rank_deficient, .timeout = 2.0,
                   "with 1 row and 3 columns", hint);
     EXPECT_STATUS(GCN, gram_condition_number(all_zero, 2, 2, &kappa), OPT_EINVAL,
                   "with X = 0 (lambda_max = 0)", hint);
-    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %g.", kappa);
+    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %s.",
+              grade_num(kappa));
 }
 
 Test(gram_condition_number, one_feature, .timeout = 2.0,
@@ -449,7 +463,7 @@ Test(gram_condition_number, one_feature, .timeout = 2.0,
     int st;
     const double k = call_gcn(X, 3, 1, &st);
     EXPECT_STATUS(GCN, st, OPT_OK, "with one feature", "p = 1 is allowed: G is 1-by-1.");
-    cr_assert(k == 1, "kappa of a 1-by-1 G: expected 1, got %.17g.", k);
+    cr_assert(k == 1, "kappa of a 1-by-1 G: expected 1, got %s.", grade_num(k));
 }
 
 Test(gram_condition_number, bad_arguments, .timeout = 2.0,
@@ -466,5 +480,6 @@ Test(gram_condition_number, bad_arguments, .timeout = 2.0,
     EXPECT_STATUS(GCN, gram_condition_number(Xnan, 2, 2, &kappa), OPT_EINVAL, "with a NaN in X", hint);
     EXPECT_STATUS(GCN, gram_condition_number(Xinf, 2, 2, &kappa), OPT_EINVAL,
                   "with an infinite entry in X", hint);
-    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %g.", kappa);
+    cr_assert(kappa == 42, "*kappa after OPT_EINVAL: expected it untouched (42), got %s.",
+              grade_num(kappa));
 }

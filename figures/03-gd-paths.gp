@@ -16,10 +16,10 @@ if (term eq 'pdf') {
     set terminal pdfcairo enhanced color rounded size 7in,2.9in font style_font . ",10" linewidth 1
 } else {
     if (term eq 'svg') {
-        set terminal svg enhanced rounded size 1120,470 dynamic font style_font . ",12" \
+        set terminal svg enhanced rounded size 1120,470 dynamic font style_font . ",12" fontscale style_fontscale(1120) \
             linewidth 1 background rgb 'white'
     } else {
-        set terminal pngcairo enhanced color rounded size 1400,580 font style_font . ",13" \
+        set terminal pngcairo enhanced color rounded size 1400,580 font style_font . ",13" fontscale style_fontscale(1120) \
             linewidth 1.4 background rgb 'white'
     }
 }

@@ -20,8 +20,8 @@ splot grid using 1:2:4 notitle
 unset table
 unset contour
 
-if (term eq 'png') { set terminal pngcairo size 1500,620 }
-if (term eq 'svg') { set terminal svg size 1200,500 }
+if (term eq 'png') { set terminal pngcairo size 1500,620 fontscale style_fontscale(1200) }
+if (term eq 'svg') { set terminal svg size 1200,500 fontscale style_fontscale(1200) }
 if (term eq 'pdf') { set terminal pdfcairo size 9in,3.8in }
 set output outfile
 

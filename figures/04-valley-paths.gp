@@ -19,8 +19,8 @@ splot grid using 1:2:4 notitle
 unset table
 unset contour
 
-if (term eq 'png') { set terminal pngcairo size 1200,700 }
-if (term eq 'svg') { set terminal svg size 960,560 }
+if (term eq 'png') { set terminal pngcairo size 1200,700 fontscale style_fontscale(960) }
+if (term eq 'svg') { set terminal svg size 960,560 fontscale style_fontscale(960) }
 set output outfile
 
 set xrange [xmin:xmax]

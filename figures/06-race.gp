@@ -8,14 +8,28 @@
 # rmsprop, adam (traces: step, f, gnorm, x1, x2).
 # Variables from the lab (-e): prefix, ptitle, xmin, xmax, ymin, ymax (the
 # window), xstar, ystar (the point marked), logloss (1: log-scale loss),
-# steps, pint (a marker every pint steps); root (the source tree: set
-# root='.' too when running a race figure by hand, as in style.gp).
+# steps, pint (a marker every pint steps); diverged (five words: the step
+# at which each method diverged, -1 if it did not), ends (five words: the
+# last row of each trace), clipped (1: some iterate is out of view: its
+# loss is above four times the start's), fmax (the largest loss in view); root (the source tree: set root='.' too when
+# running a race figure by hand, as in style.gp).
 
 set datafile columnheaders
 method = 'sgd momentum adagrad rmsprop adam'
 trace(i) = datadir . '/' . prefix . '-' . word(method, i) . '.tsv'
-label(i) = i == 1 ? 'SGD' : i == 2 ? 'SGD + momentum' : i == 3 ? 'AdaGrad' : \
-           i == 4 ? 'RMSProp' : 'Adam'
+if (!exists("diverged")) diverged = '-1 -1 -1 -1 -1'
+if (!exists("ends")) ends = sprintf('%d %d %d %d %d', steps, steps, steps, steps, steps)
+if (!exists("clipped")) clipped = 0
+name(i) = i == 1 ? 'SGD' : i == 2 ? 'SGD + momentum' : i == 3 ? 'AdaGrad' : \
+          i == 4 ? 'RMSProp' : 'Adam'
+div(i) = int(word(diverged, i))
+last(i) = int(word(ends, i))
+label(i) = div(i) >= 0 ? name(i) . ' *' : name(i)
+# Under the key, for the runs that diverged: '* diverged at step', then one
+# line per run.
+divnote = '* diverged at step:'
+ndiv = 0
+do for [i=1:5] { if (div(i) >= 0) { divnote = divnote . sprintf("\n   %s: %d", name(i), div(i)); ndiv = ndiv + 1 } }
 
 # Contour lines of the grid into a datablock.
 set view map
@@ -52,9 +66,12 @@ set xlabel 'x_1' offset 0, 0.5
 set ylabel 'x_2' offset 1, 0
 unset grid
 set key at screen 0.755, screen T left top Left reverse opaque box samplen 2 spacing 1.15 width -2
+if (ndiv > 0) {
+    set label 20 divnote at screen 0.765, screen B + 0.01 + 0.034 * ndiv left front textcolor rgb style_text
+}
 plot $contours using 1:2 with lines lc rgb style_grey lw 0.8 notitle, \
      for [i=1:5] trace(i) using 4:5 with linespoints lt i lw 1.8 ps 0.7 pi pint title label(i), \
-     for [i=1:5] trace(i) every ::steps::steps using 4:5 with points lt i pt 7 ps 1.4 notitle, \
+     for [i=1:5] trace(i) every ::last(i)::last(i) using 4:5 with points lt i pt 7 ps 1.4 notitle, \
      NaN with points pt 7 ps 1.4 lc rgb style_grey title 'end of a path', \
      trace(1) every ::0::0 using 4:5 with points pt 7 ps 1.6 lc rgb 'black' title 'start', \
      '+' using (xstar):(ystar) every ::0::0 with points pt 3 ps 2.2 lw 2 lc rgb 'black' \
@@ -62,6 +79,7 @@ plot $contours using 1:2 with lines lc rgb style_grey lw 0.8 notitle, \
 
 # --- Bottom: the loss against the step ------------------------------------------
 unset title
+unset label 20
 set size noratio
 set tmargin at screen 0.33
 set bmargin at screen 0.08
@@ -72,15 +90,19 @@ set autoscale y
 set xlabel 'step' offset 0, 0.5
 set grid back ls 100, ls 100
 unset key
+# A run out of view leaves through the top: the range ends above the others'.
 if (logloss) {
     set logscale y
     set format y '10^{%L}'
     set ylabel 'f (log scale)' offset 1, 0
     set mytics 1
+    if (clipped) { set yrange [*:10 * fmax] }
+    plot for [i=1:5] trace(i) using 1:(logsafe($2)) with lines lt i lw 2 notitle
 } else {
     set ylabel 'f' offset 1, 0
     set yrange [-3:*]
+    if (clipped) { set yrange [-3:fmax + 0.1 * abs(fmax) + 0.1] }
+    plot for [i=1:5] trace(i) using 1:2 with lines lt i lw 2 notitle
 }
-plot for [i=1:5] trace(i) using 1:2 with lines lt i lw 2 notitle
 
 unset multiplot

@@ -3,7 +3,8 @@
 # its bias correction (log-log).
 #
 # Data: datadir/step-size.tsv (t, adagrad, rmsprop, adam, adam_uncorrected).
-# Variables from the lab (-e): lr (the learning rate), T (the last step).
+# Variables from the lab (-e): lr (the learning rate), T (the last step),
+# alpha (RMSProp's decay rate).
 load stylefile
 
 data = datadir . '/step-size.tsv'
@@ -22,6 +23,6 @@ set label 1 'slope −1/2: η/√t' at 300, 1.4 * lr / sqrt(300) rotate by -16 \
     textcolor rgb '#0072B2'
 
 plot data using 1:2 with lines lt 1 lw 2.5 title 'AdaGrad (sum of squares)', \
-     data using 1:3 with lines lt 2 lw 2.5 title 'RMSProp (leaky average, α = 0.99)', \
+     data using 1:3 with lines lt 2 lw 2.5 title sprintf('RMSProp (leaky average, α = %g)', alpha), \
      data using 1:4 with lines lt 3 lw 2.5 title 'Adam (bias-corrected)', \
      data using 1:5 with lines lt 4 lw 2 dt (6, 4) title 'Adam without bias correction'

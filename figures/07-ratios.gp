@@ -29,7 +29,7 @@ set key at graph 0.02, graph 0.98 left top Left reverse opaque samplen 1.5
 plot datadir . '/alexnet.tsv' using 1:(strstrt(strcol(2), '.b') ? $5 : NaN):xtic(2) with boxes lt 6 \
          title 'bias', \
      '' using 1:(strstrt(strcol(2), '.w') ? $5 : NaN) with boxes lt 1 title 'weight', \
-     '' using 1:5:(sprintf('%g', $5)) with labels offset 0, 0.7 font ',9' notitle
+     '' using 1:5:(sprintf('%g', $5)) with labels offset 0, 0.7 font ',12' notitle
 
 set lmargin at screen 0.74
 set rmargin at screen 0.97
@@ -40,5 +40,5 @@ set xrange [0.3:3.7]
 set xtics norotate center ('W_1' 1, 'W_2' 2, 'W_3' 3)
 unset key
 plot datadir . '/layers.tsv' using 1:4 with boxes lt 2 notitle, \
-     '' using 1:4:(sprintf('%.3g', $4)) with labels offset 0, 0.7 font ',10' notitle
+     '' using 1:4:(sprintf('%.3g', $4)) with labels offset 0, 0.7 font ',12' notitle
 unset multiplot

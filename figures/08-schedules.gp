@@ -3,18 +3,19 @@
 #
 # Data (datadir): schedules.tsv (t, constant, step, cosine, linear, invsqrt,
 # warm_constant, ..., warm_invsqrt).
-# Variables from the lab (-e): T, W (warm-up epochs), lr0.
+# Variables from the lab (-e): T, W (warm-up epochs), lr0, gamma (the step
+# schedule's factor).
 load stylefile
 
 data = datadir . '/schedules.tsv'
 set datafile columnheaders
 
-if (term eq 'png') { set terminal pngcairo size 1500,640 }
-if (term eq 'svg') { set terminal svg size 1200,520 }
+if (term eq 'png') { set terminal pngcairo size 1500,640 fontscale style_fontscale(1200) }
+if (term eq 'svg') { set terminal svg size 1200,520 fontscale style_fontscale(1200) }
 if (term eq 'pdf') { set terminal pdfcairo size 9in,4in }
 set output outfile
 
-array label[5] = ['constant', 'step (×0.1 at the milestones)', 'cosine ½α_0(1 + cos(tπ/T))', \
+array label[5] = ['constant', sprintf('step (×%g at the milestones)', gamma), 'cosine ½α_0(1 + cos(tπ/T))', \
                   'linear α_0(1 − t/T)', 'inverse square root α_0/√t']
 # Two panels side by side and the legend across the bottom, placed by hand.
 set multiplot

@@ -1,10 +1,10 @@
 # 10-cost.gp — Lab 10, section 5: seconds per step against the dimension n,
-# Newton (dense Hessian, Cholesky through GSL) and L-BFGS (m = 6) on the
+# Newton (dense Hessian, Cholesky through GSL) and L-BFGS (memory m) on the
 # extended Rosenbrock function, log-log, with the fitted power laws.
 #
 # Data: datadir/cost.tsv (n, newton, lbfgs; NaN where not timed).
 # Variables from the lab (-e): newton_slope, newton_c, lbfgs_slope, lbfgs_c
-# (fitted log10 t = c + slope log10 n), fit_lo (fitted for n >= fit_lo).
+# (fitted log10 t = c + slope log10 n), fit_lo (fitted for n >= fit_lo), m.
 load stylefile
 set datafile columnheaders
 data = datadir . '/cost.tsv'
@@ -36,5 +36,5 @@ plot ref2(x) with lines lc rgb style_grey lw 1 dt 3 notitle, \
      data using 1:2 with linespoints lt 2 pt 7 ps 1.1 \
          title 'Newton: dense H + Cholesky (GSL)', \
      newton_fit(x) with lines lt 2 lw 1.5 dt 2 title sprintf('  fitted slope %.2f', newton_slope), \
-     data using 1:3 with linespoints lt 1 pt 5 ps 1.0 title 'L-BFGS, m = 6', \
+     data using 1:3 with linespoints lt 1 pt 5 ps 1.0 title sprintf('L-BFGS, m = %d', m), \
      lbfgs_fit(x) with lines lt 1 lw 1.5 dt 2 title sprintf('  fitted slope %.2f', lbfgs_slope)

@@ -16,10 +16,10 @@ if (term eq 'pdf') {
     set terminal pdfcairo enhanced color rounded size 7in,3in font style_font . ",10" linewidth 1
 } else {
     if (term eq 'svg') {
-        set terminal svg enhanced rounded size 1120,480 dynamic font style_font . ",12" \
+        set terminal svg enhanced rounded size 1120,480 dynamic font style_font . ",12" fontscale style_fontscale(1120) \
             linewidth 1 background rgb 'white'
     } else {
-        set terminal pngcairo enhanced color rounded size 1400,600 font style_font . ",13" \
+        set terminal pngcairo enhanced color rounded size 1400,600 font style_font . ",13" fontscale style_fontscale(1120) \
             linewidth 1.4 background rgb 'white'
     }
 }
@@ -70,7 +70,7 @@ do for [i=1:3] {
 }
 unset contour
 
-set multiplot layout 1, 3 margins 0.065, 0.99, 0.13, 0.82 spacing 0.06, 0 \
+set multiplot layout 1, 3 margins 0.09, 0.99, 0.22, 0.80 spacing 0.085, 0 \
     title 'Gradient descent with the best fixed step 2/(λ_{min} + λ_{max}) on the same data' \
     font ',15' textcolor rgb style_text
 set size ratio -1
@@ -86,8 +86,10 @@ do for [i=1:3] {
     set title sprintf("%s: κ = %.3g\n%d %s", ttl[i], kappa, steps[k], steps[k] == 1 ? 'step' : 'steps') \
         font ',12'
     file = sprintf('%s/path-%s.tsv', datadir, name[i])
-    if (i == 3) {
+    if (i == 3) {   # bottom right, clear of the path; the contours are named under the panels
         set key bottom right opaque Left reverse samplen 0.8
+        set label 1 'grey lines: L − L^* = 10^{k/2}' at screen 0.99, screen 0.03 right \
+            textcolor rgb style_text
     } else { unset key }
     # Every step as a thin light segment, every iterate as a dot on top: a
     # long run's bounces fill a band, and its iterates line up along them.
@@ -97,8 +99,7 @@ do for [i=1:3] {
          file using 4:5 every ::0::0 with points pt 7 ps 1.3 lc rgb 'black' notitle, \\
          '+' using (b1[k]):(b2[k]) every ::0::0 with points pt 3 ps 2 lw 2 lc rgb 'black' notitle, \\
          NaN with points pt 7 ps 1.3 lc rgb 'black' title 'start', \\
-         NaN with points pt 3 ps 2 lw 2 lc rgb 'black' title 'minimum', \\
-         NaN with lines lc rgb style_grey lw 0.7 title 'L − L^* = 10^{k/2}'", \
+         NaN with points pt 3 ps 2 lw 2 lc rgb 'black' title 'minimum'", \
          i, i)
 }
 unset multiplot

@@ -10,10 +10,10 @@ if (term eq 'pdf') {
     set terminal pdfcairo enhanced color rounded size 5.6in,3.6in font style_font . ",10" linewidth 1
 } else {
     if (term eq 'svg') {
-        set terminal svg enhanced rounded size 900,580 dynamic font style_font . ",12" \
+        set terminal svg enhanced rounded size 896,576 dynamic font style_font . ",12" fontscale style_fontscale(896) \
             linewidth 1 background rgb 'white'
     } else {
-        set terminal pngcairo enhanced color rounded size 1120,720 font style_font . ",13" \
+        set terminal pngcairo enhanced color rounded size 1120,720 font style_font . ",13" fontscale style_fontscale(896) \
             linewidth 1.4 background rgb 'white'
     }
 }

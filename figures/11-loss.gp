@@ -12,13 +12,13 @@ load stylefile
 
 # Two panels side by side: the style's terminal, wider.
 if (term eq 'pdf') {
-    set terminal pdfcairo enhanced color rounded size 7.5in,3.4in font style_font . ",10" linewidth 1
+    set terminal pdfcairo enhanced color rounded size 7.5in,4in font style_font . ",10" linewidth 1
 } else {
     if (term eq 'svg') {
-        set terminal svg enhanced rounded size 1200,540 dynamic font style_font . ",12" \
+        set terminal svg enhanced rounded size 1200,640 dynamic font style_font . ",12" fontscale style_fontscale(1200) \
             linewidth 1 background rgb 'white'
     } else {
-        set terminal pngcairo enhanced color rounded size 1500,680 font style_font . ",13" \
+        set terminal pngcairo enhanced color rounded size 1500,800 font style_font . ",13" fontscale style_fontscale(1200) \
             linewidth 1.4 background rgb 'white'
     }
 }
@@ -43,31 +43,54 @@ set ylabel '(L(β_k) − L^*) / (L(β_0) − L^*)'
 set arrow 1 from graph 0, first stopline to graph 1, first stopline nohead \
     lc rgb style_grey dt 2 lw 1.2 back
 
-set multiplot layout 1, 2 margins 0.07, 0.98, 0.12, 0.91 spacing 0.07, 0
+# Two panels side by side, and the key in a strip under both.
+set multiplot
+set tmargin at screen 0.93
+set bmargin at screen 0.31
 
 # Left: every step.
+set lmargin at screen 0.095
+set rmargin at screen 0.525
 set size noratio
 set xrange [0:steps[1] * 1.04]
 set xlabel 'step k'
-set key at graph 1.0, graph 1.0 right top Left reverse opaque spacing 1.05
+unset key
 set title 'every step' font ',13'
 set label 1 sprintf('stop: ||g|| ≤ 10^{%d} ||g_0||', floor(log10(tol) + 0.5)) \
-    at graph 0.5, first stopline * 10 center textcolor rgb style_grey
+    at graph 0.5, first stopline * 10 center textcolor rgb style_text
 set samples 1500
-plot for [k=1:5] data using 1:(column(k + 1)) with lines lt k lw width[k] \
-         title sprintf('%s: κ = %.3g, %d %s', ttl[k], (1 + rate[k]) / (1 - rate[k]), steps[k], \
-                       steps[k] == 1 ? 'step' : 'steps'), \
-     for [k=1:4] pred(x, k) with lines lc rgb 'black' dt (3, 4) lw 1 notitle, \
-     NaN with lines lc rgb 'black' dt (3, 4) lw 1 title 'predicted ρ^{2k}, ρ = (κ−1)/(κ+1)'
+plot for [k=1:5] data using 1:(column(k + 1)) with lines lt k lw width[k] notitle, \
+     for [k=1:4] pred(x, k) with lines lc rgb 'black' dt (3, 4) lw 1 notitle
 
 # Right: the first steps.
 unset label 1
 unset ylabel
+set lmargin at screen 0.595
+set rmargin at screen 0.98
 set xrange [0:25]
 set xtics 5
 set title 'the first 25 steps' font ',13'
-unset key
 set samples 26
 plot for [k=1:5] data using 1:(column(k + 1)) with linespoints lt k lw width[k] ps 0.7 notitle, \
      for [k=1:4] pred(x, k) with lines lc rgb 'black' dt (3, 4) lw 1 notitle
+
+# The key, in two columns under the panels.
+set lmargin at screen 0.03
+set rmargin at screen 0.98
+set tmargin at screen 0.17
+set bmargin at screen 0.0
+unset border
+unset tics
+unset grid
+unset xlabel
+unset title
+unset arrow 1
+unset logscale y
+set xrange [0:1]
+set yrange [0:1]
+set key center center horizontal maxrows 3 Left reverse noopaque nobox samplen 2.5 spacing 1.1 width 2
+plot for [k=1:5] NaN with lines lt k lw width[k] \
+         title sprintf('%s: κ = %.3g, %d %s', ttl[k], (1 + rate[k]) / (1 - rate[k]), steps[k], \
+                       steps[k] == 1 ? 'step' : 'steps'), \
+     NaN with lines lc rgb 'black' dt (3, 4) lw 1 title 'predicted ρ^{2k}, ρ = (κ−1)/(κ+1)'
 unset multiplot

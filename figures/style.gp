@@ -32,6 +32,17 @@ if (term eq 'pdf') {
 set output outfile
 set encoding utf8
 
+# Legibility. A handout shows every figure at the page's width, 986 CSS px
+# (scripts/handout/handout.css), whatever its canvas; the SVG above, 800 px
+# wide with 12 px text, then has labels whose capitals are 10.8 px high, as
+# large as the page's small print (tests/labs/lib.sh, expect_legible_figures,
+# wants 10). The PNG is the same figure 1.25 times larger, its fonts no
+# smaller. A figure with a wider canvas (several panels side by side) scales
+# its fonts with it: `fontscale style_fontscale(W)` on its svg and pngcairo
+# terminals, W the SVG width (its PNG 1.25 W wide). Keep explicit fonts at
+# 12 or more: on an 800-px canvas ',11' gives capitals of 9.9 px.
+style_fontscale(w) = w > 850 ? w / 850.0 : 1
+
 # Okabe & Ito's colour-blind-safe palette, darkest first; yellow last (it is
 # hard to see on white). Linetypes 1-8 carry a colour, a width and a point.
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7  ps 0.9 dt solid   # blue
@@ -72,3 +83,12 @@ unset colorbox
 # column names.
 set datafile commentschars '#'
 set datafile missing NaN
+
+# Log scales. A value at or below 0 (a loss that reached exactly 0), a
+# subnormal (gnuplot rounds a range near 1e-324 to 0 and refuses it) or one
+# beyond 1e300 (a diverging run) must not stop a figure: `logsafe(v)` draws
+# it at the floor or the ceiling instead. NaN stays missing. Use it on every
+# value plotted against a logarithmic axis: `using 1:(logsafe($2))`.
+logfloor = 1e-300
+logceil = 1e300
+logsafe(v) = v != v ? NaN : (v < logfloor ? logfloor : (v > logceil ? logceil : v))

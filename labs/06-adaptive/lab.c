@@ -310,8 +310,8 @@ static void step_size_over_time(void)
     opt_lab_quote(lab, "adam_uncorrected_peak_t", (double)peak_t, "%.0f", "... taken at step");
     for (int k = 0; k < 3; k++)
         opt_stepper_free(s[k]);
-    char vars[128];
-    snprintf(vars, sizeof vars, "lr=%.17g; T=%ld", lr, T);
+    char vars[160];
+    snprintf(vars, sizeof vars, "lr=%.17g; T=%ld; alpha=%.17g", lr, T, rmsprop_hp.alpha);
     opt_lab_figure(lab, "06-step-size", vars);
 }
 
@@ -435,16 +435,31 @@ static void run_race(race *r)
     }
 }
 
-/* The window: every path plus a margin, within r->limit, then widened in
- * one direction to the shape of the figure's top panel (width / height
- * 1.83, see figures/06-race.gp) so that both axes get equal units. */
+static int diverged(const race *r, int m) { return r->result[m].status == OPT_EDIVERGED; }
+
+/* Whether iterate row of a race is drawn in full: its loss is at most four
+ * times the start's. A run that climbs above that is on its way out (it
+ * diverges, or nearly): its path leaves the window and its loss curve the
+ * top of the loss panel, and the others keep their scale. */
+static int in_view(const race *r, const double *row)
+{
+    const double f0 = opt_trace_row(r->trace[0], 0)[1];
+    return isfinite(row[1]) && row[1] <= f0 + 3 * fabs(f0);
+}
+
+/* The window: every iterate in view plus a margin, within r->limit, then
+ * widened in one direction to the shape of the figure's top panel (width /
+ * height 1.83, see figures/06-race.gp) so that both axes get equal units.
+ * The start and the marked point are always inside. */
 static void fit_window(const race *r, double v[4])
 {
-    v[0] = v[1] = r->star[0];
-    v[2] = v[3] = r->star[1];
+    v[0] = fmin(r->star[0], r->start[0]), v[1] = fmax(r->star[0], r->start[0]);
+    v[2] = fmin(r->star[1], r->start[1]), v[3] = fmax(r->star[1], r->start[1]);
     for (int m = 0; m < METHODS; m++)
         for (size_t k = 0; k < r->trace[m]->rows; k++) {
             const double *row = opt_trace_row(r->trace[m], k);
+            if (!in_view(r, row))
+                continue;
             v[0] = fmin(v[0], row[3]), v[1] = fmax(v[1], row[3]);
             v[2] = fmin(v[2], row[4]), v[3] = fmax(v[3], row[4]);
         }
@@ -491,28 +506,51 @@ static void write_grid(const race *r, const double v[4])
     }
 }
 
-/* Final losses (and the window and figure). */
+/* Final losses (and the window and figure). A method that diverged has no
+ * final loss: it says at which step it diverged, and numbers.tsv gets
+ * PREFIX_METHOD_diverged (that step) instead of PREFIX_METHOD_loss. */
 static void report_race(race *r, const char *title)
 {
+    int clipped = 0;               /* some iterate is out of view */
+    double loss_max = -INFINITY;   /* the largest loss in view */
+    char div_steps[128] = "", ends[128] = "";
     for (int m = 0; m < METHODS; m++) {
         char key[64], text[128];
-        snprintf(key, sizeof key, "%s_%s_loss", r->name, method_key[m]);
         snprintf(text, sizeof text, "%-14s lr = %-7g final loss", method_label[m], r->lr[m]);
-        if (r->result[m].status == OPT_EDIVERGED)
-            opt_lab_printf(lab, "  %s: diverged at step %ld\n", text, r->result[m].steps);
-        opt_lab_quote(lab, key, r->result[m].f, "%.4g", text);
+        if (diverged(r, m)) {
+            clipped = 1;
+            snprintf(key, sizeof key, "%s_%s_diverged", r->name, method_key[m]);
+            opt_lab_record(lab, key, (double)r->result[m].steps);
+            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r->result[m].steps);
+        } else {
+            snprintf(key, sizeof key, "%s_%s_loss", r->name, method_key[m]);
+            opt_lab_quote(lab, key, r->result[m].f, "%.4g", text);
+        }
+        for (size_t k = 0; k < r->trace[m]->rows; k++) {
+            const double *row = opt_trace_row(r->trace[m], k);
+            if (in_view(r, row))
+                loss_max = fmax(loss_max, row[1]);
+            else
+                clipped = 1;
+        }
+        const size_t len = strlen(div_steps), elen = strlen(ends);
+        snprintf(div_steps + len, sizeof div_steps - len, "%s%ld", m ? " " : "",
+                 diverged(r, m) ? r->result[m].steps : -1L);
+        snprintf(ends + elen, sizeof ends - elen, "%s%zu", m ? " " : "",
+                 r->trace[m]->rows ? r->trace[m]->rows - 1 : 0);
     }
     if (!opt_lab_plotting(lab))
         return;
     double v[4];
     fit_window(r, v);
     write_grid(r, v);
-    char vars[512];
+    char vars[1024];
     snprintf(vars, sizeof vars,
              "prefix='%s'; ptitle='%s'; xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; "
-             "xstar=%.17g; ystar=%.17g; logloss=%d; steps=%ld; pint=%ld",
+             "xstar=%.17g; ystar=%.17g; logloss=%d; steps=%ld; pint=%ld; "
+             "diverged='%s'; ends='%s'; clipped=%d; fmax=%.17g",
              r->name, title, v[0], v[1], v[2], v[3], r->star[0], r->star[1], r->log_loss,
-             r->steps, r->steps / 30 + 1);
+             r->steps, r->steps / 30 + 1, div_steps, ends, clipped, loss_max);
     char script[64];
     snprintf(script, sizeof script, "06-%s", r->name);
     opt_lab_figure(lab, script, vars);
@@ -573,7 +611,14 @@ static void valley_races(void)
     read_race(&a, "valley");
     run_race(&a);
     opt_lab_printf(lab, "  aligned: f = %g x1^2 + %g x2^2\n", lambdas[0], lambdas[1]);
-    report_race(&a, "the valley f = x_1^2 + 12 x_2^2, aligned with the axes");
+    /* The figures' titles restate lambdas and turn: from the run. */
+    char title[160], l1[32] = "", l2[32] = "";
+    if (lambdas[0] != 1)
+        snprintf(l1, sizeof l1, "%g ", lambdas[0]);
+    if (lambdas[1] != 1)
+        snprintf(l2, sizeof l2, "%g ", lambdas[1]);
+    snprintf(title, sizeof title, "the valley f = %sx_1^2 + %sx_2^2, aligned with the axes", l1, l2);
+    report_race(&a, title);
 
 /**
 ### The same valley, turned by 45°
@@ -592,10 +637,14 @@ system, with the same learning rates.
     b.start[1] = s * a.start[0] + c * a.start[1];
     run_race(&b);
     opt_lab_printf(lab, "  turned by %g degrees, from (%.4f, %.4f)\n", turn, b.start[0], b.start[1]);
-    report_race(&b, "the same valley turned by 45°: ill-conditioned");
-    opt_lab_quote(lab, "valley_sgd_turn_difference",
-                  fabs(b.result[SGD].f - a.result[SGD].f) / a.result[SGD].f, "%.2g",
-                  "SGD: relative difference of the final losses, turned vs aligned");
+    snprintf(title, sizeof title, "the same valley turned by %g°", turn);
+    report_race(&b, title);
+    if (diverged(&a, SGD) || diverged(&b, SGD))
+        opt_lab_printf(lab, "  SGD diverged: no final losses to compare, turned vs aligned\n");
+    else
+        opt_lab_quote(lab, "valley_sgd_turn_difference",
+                      fabs(b.result[SGD].f - a.result[SGD].f) / a.result[SGD].f, "%.2g",
+                      "SGD: relative difference of the final losses, turned vs aligned");
     free_race(&a);
     free_race(&b);
 }
@@ -706,7 +755,10 @@ static void rosenbrock_race(void)
         char key[64], text[96];
         snprintf(key, sizeof key, "rosenbrock_%s_distance", method_key[m]);
         snprintf(text, sizeof text, "%-14s distance to the minimum (1, 1)", method_label[m]);
-        opt_lab_quote(lab, key, hypot(last[3] - 1, last[4] - 1), "%.3g", text);
+        if (diverged(&r, m))
+            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r.result[m].steps);
+        else
+            opt_lab_quote(lab, key, hypot(last[3] - 1, last[4] - 1), "%.3g", text);
     }
     report_race(&r, "Rosenbrock: f = (1 − x_1)^2 + 100 (x_2 − x_1^2)^2");
     free_race(&r);

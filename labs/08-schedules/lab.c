@@ -270,8 +270,9 @@ static void all_schedules(schedules *S)
         opt_table_row(tab, row);
     }
     opt_table_close(tab);
-    char vars[128];
-    snprintf(vars, sizeof vars, "T=%ld; W=%ld; lr0=%.17g", T, S->W, S->lr0);
+    char vars[160];
+    snprintf(vars, sizeof vars, "T=%ld; W=%ld; lr0=%.17g; gamma=%.17g", T, S->W, S->lr0,
+             opt_lab_number(lab, "gamma"));
     opt_lab_figure(lab, "08-schedules", vars);
 }
 

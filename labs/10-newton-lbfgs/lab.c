@@ -566,9 +566,15 @@ static void three_methods(void)
     opt_lab_quote(lab, "lbfgs_evaluations", (double)lr.evaluations, "%.0f",
                   "L-BFGS: evaluations of f and g");
     opt_lab_quote(lab, "lbfgs_error", error_at(lb, lb->rows - 1), "%.2g", "L-BFGS: error at the end");
-    char vars[160];
-    snprintf(vars, sizeof vars, "gd_steps=%ld; gd_error=%.17g; ax=-1.6; bx=1.6; ay=-0.6; by=1.6",
-             gr.steps, gd_error);
+    /* The figure restates the start and the memory: from the run. Its window
+     * is the lecture's, widened to hold the start. */
+    double x0[2];
+    opt_lab_list(lab, "rosenbrock_start", x0, 2);
+    char vars[320];
+    snprintf(vars, sizeof vars, "gd_steps=%ld; gd_error=%.17g; ax=%.17g; bx=%.17g; ay=%.17g; "
+             "by=%.17g; x0=%.17g; y0=%.17g; m=%d",
+             gr.steps, gd_error, fmin(-1.6, x0[0] - 0.2), fmax(1.6, x0[0] + 0.2),
+             fmin(-0.6, x0[1] - 0.2), fmax(1.6, x0[1] + 0.2), x0[0], x0[1], lp.m);
     opt_lab_figure(lab, "10-rosenbrock", vars);
     opt_stepper_free(sd);
     opt_trace_free(gd);
@@ -667,7 +673,11 @@ static void the_saddle(void)
     opt_lab_quote(lab, "saddle_cholesky_x1", c1[0], "%.3g", "shifted Cholesky: x after one step");
     opt_lab_quote(lab, "saddle_cholesky_y1", c1[1], "%.3g", "shifted Cholesky: y after one step");
     opt_lab_quote(lab, "saddle_cholesky_f", chol.f, "%.4g", "shifted Cholesky: f at the end");
-    opt_lab_figure(lab, "10-saddle", NULL);
+    double s0[2];
+    opt_lab_list(lab, "saddle_start", s0, 2);
+    char vars[160];
+    snprintf(vars, sizeof vars, "x0=%.17g; y0=%.17g; tau=%.17g", s0[0], s0[1], tau);
+    opt_lab_figure(lab, "10-saddle", vars);
 }
 
 /**
@@ -797,9 +807,9 @@ static void cost_per_step(void)
     opt_lab_quote(lab, "lbfgs_slope", sl, "%.2f", "fitted slope of L-BFGS's time per step");
     opt_lab_quote(lab, "newton_over_lbfgs", ratio, "%.0f",
                   "Newton / L-BFGS time per step at the largest Newton n");
-    char vars[200];
+    char vars[320];
     snprintf(vars, sizeof vars, "newton_slope=%.17g; newton_c=%.17g; lbfgs_slope=%.17g; "
-             "lbfgs_c=%.17g; fit_lo=%.17g", sn, cn, sl, cl, lo);
+             "lbfgs_c=%.17g; fit_lo=%.17g; m=%.0f", sn, cn, sl, cl, lo, m);
     opt_lab_figure(lab, "10-cost", vars);
 }
 

@@ -200,6 +200,7 @@ if have_gnuplot; then
   for f in 00-paths 00-loss; do
     for ext in pdf png svg; do expect_file "$OUT/$f.$ext"; done
   done
+  expect_legible_figures
   expect_file "$OUT/grid.tsv" "grid.tsv written for the contour plot"
   head -c 8 "$OUT/00-paths.png" | od -An -c | grep -q 'P   N   G' && pass "00-paths.png is a PNG" || fail "00-paths.png is a PNG"
   head -c 5 "$OUT/00-loss.pdf" | grep -q '%PDF' && pass "00-loss.pdf is a PDF" || fail "00-loss.pdf is a PDF"

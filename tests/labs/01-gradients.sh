@@ -150,6 +150,7 @@ if have_gnuplot; then
   for fig in 01-error-vs-h 01-gradient-check 01-random-vs-slope; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

@@ -129,6 +129,7 @@ if have_gnuplot; then
   for fig in 02-exp-taylor 02-taylor-error 02-model-slice 02-directional 02-saddle; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

@@ -200,6 +200,7 @@ if have_gnuplot; then
   for fig in 03-gd-paths 03-cd-paths 03-step-size 03-iterations-vs-kappa 03-ill-conditioning; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

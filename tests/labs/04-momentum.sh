@@ -127,6 +127,7 @@ if have_gnuplot; then
   for fig in 04-bowl-paths 04-valley-paths 04-valley-loss; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
   [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
                    || pass "figures draw without gnuplot warnings"

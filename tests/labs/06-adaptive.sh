@@ -220,7 +220,50 @@ if have_gnuplot; then
   for fig in 06-step-size 06-valley 06-ill-conditioned 06-saddle 06-rosenbrock 06-adam-decay; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
+  expect_svg_text "$OUT/06-valley.svg" "the valley f = x12 + 12 x22, aligned with the axes" \
+    "06-valley's title: the default valley"
+
+  # The figures restate what the run did (issue 8, item 4): the issue's run.
+  run_lab 06 --quiet --set 'lambdas={1, 100}'
+  expect_rc 0 "lambdas = {1, 100} with the default rates: runs"
+  expect_svg_text "$OUT/06-valley.svg" "the valley f = x12 + 100 x22, aligned with the axes" \
+    "lambdas = {1, 100}: 06-valley's title says x1^2 + 100 x2^2"
+  expect_no_svg_text "$OUT/06-valley.svg" "12 x2" "... and not the default's 12 x2^2"
+  expect_awk "... where SGD at 0.075 > 2/200 blows up (final loss $(number valley_sgd_loss) > 1e100)" \
+    "f > 1e100" -v f="$(number valley_sgd_loss)"
+  expect_awk "... its window holds the paths in view, not SGD's way out (|x| < 20, not 1e9)" \
+    "m < 20" -v m="$(awk -F'\t' 'NR > 1 { a = $1 < 0 ? -$1 : $1; b = $2 < 0 ? -$2 : $2
+      if (a > m) m = a; if (b > m) m = b } END { print m + 0 }' "$OUT/valley-grid.tsv")"
+  expect_quiet_figures
+
+  # Other parameters that figures restate: the valley, the turn, RMSProp's alpha.
+  run_lab 06 --quiet --set 'lambdas={3, 100}' --set 'turn=30' --set 'alpha=0.9' \
+    --set 'valley_lr={0.0099, 0.00099, 0.75, 0.1, 0.1}'
+  expect_rc 0 "lambdas = {3, 100}, turn = 30, alpha = 0.9: runs"
+  expect_svg_text "$OUT/06-valley.svg" "the valley f = 3 x12 + 100 x22" "06-valley's title: 3 x1^2 + 100 x2^2"
+  expect_svg_text "$OUT/06-ill-conditioned.svg" "the same valley turned by 30°" \
+    "06-ill-conditioned's title: turned by 30°"
+  expect_no_svg_text "$OUT/06-ill-conditioned.svg" "45°" "... and not by the default's 45°"
+  expect_svg_text "$OUT/06-step-size.svg" "RMSProp (leaky average, α = 0.9)" "06-step-size's key: α = 0.9"
+  expect_no_svg_text "$OUT/06-step-size.svg" "0.99" "... and not the default's 0.99"
+  expect_quiet_figures
+
+  # A loss that reaches exactly 0 on a log scale, and runs that diverge (item 5):
+  # the figure is drawn, and a diverged run reports no final loss.
+  run_lab 06 --set "valley_lr={50,50,1,1,1}" --set valley_steps=1000
+  expect_rc 0 "valley_lr = {50,50,1,1,1}, 1000 steps: exits 0"
+  expect_file "$OUT/06-valley.png" "... 06-valley.png is drawn (AdaGrad's loss reaches 0 on a log scale)"
+  expect_file "$OUT/06-valley.svg" "... and 06-valley.svg"
+  expect_awk "... where AdaGrad's loss is exactly 0" "f == 0" -v f="$(number valley_adagrad_loss)"
+  expect_number valley_sgd_diverged 50 0 "... SGD diverged at step 50"
+  expect_svg_text "$OUT/06-valley.svg" "SGD: 50" "... and the figure says so under its key"
+  expect_grep "$STDOUT" "^  SGD +lr = 50 +final loss: none, diverged at step 50$" "... and says so"
+  expect_no_grep "$STDOUT" "^  SGD +lr = 50 +final loss: [0-9]" "... and then prints no final loss for SGD"
+  if number valley_sgd_loss >/dev/null; then fail "... nor records one" "valley_sgd_loss = $(number valley_sgd_loss)"
+  else pass "... nor records one"; fi
+  expect_no_grep "$STDERR" "gnuplot" "... gnuplot has nothing to say"
 else
   pass "figures skipped: gnuplot is not installed"
 fi

@@ -211,6 +211,7 @@ if have_gnuplot; then
   for fig in 07-radam 07-lookahead 07-ratios 07-layer-steps 07-lr-sweep; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

@@ -141,11 +141,18 @@ if have_gnuplot; then
   for fig in 08-schedules 08-sgd-loss; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
   [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
                    || pass "figures draw without gnuplot warnings"
   leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
   [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+  expect_svg_text "$OUT/08-schedules.svg" "step (×0.1 at the milestones)" "08-schedules' key: the default gamma 0.1"
+  # The key restates gamma: from the run.
+  run_lab 08 --quiet --set 'gamma=0.5'
+  expect_rc 0 "gamma = 0.5 runs"
+  expect_svg_text "$OUT/08-schedules.svg" "step (×0.5 at the milestones)" "gamma = 0.5: 08-schedules' key says ×0.5"
+  expect_no_svg_text "$OUT/08-schedules.svg" "×0.1" "... and not the default's ×0.1"
 else
   pass "figures skipped: gnuplot is not installed"
 fi

@@ -176,6 +176,24 @@ if have_gnuplot; then
   for fig in 10-rosenbrock 10-saddle 10-cost 10-minibatch; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
+  expect_quiet_figures
+  expect_svg_text "$OUT/10-rosenbrock.svg" "paths from (-1.2, 1)" "10-rosenbrock's title: the default start"
+  # Titles and keys that restate a parameter take it from the run: the
+  # starts, L-BFGS's memory, and the Cholesky shift tau = 2 (saddle_beta + 2)
+  # (the smallest diagonal entry of the saddle's Hessian is -2, and the step
+  # uses twice the first shift that factors).
+  run_lab 10 --quiet --set 'newton_sizes={16, 32}' --set 'lbfgs_sizes={16, 64}' --set 'fit_min_n=16' \
+    --set 'rosenbrock_start={-1.5, 2}' --set 'm=3' --set 'saddle_start={1.2, 0.5}' --set 'saddle_beta=2'
+  expect_rc 0 "another start, m = 3, saddle_beta = 2: runs"
+  expect_svg_text "$OUT/10-rosenbrock.svg" "paths from (-1.5, 2)" "10-rosenbrock's title: paths from (-1.5, 2)"
+  expect_svg_text "$OUT/10-rosenbrock.svg" "L-BFGS (m = 3)" "10-rosenbrock's key: m = 3"
+  expect_no_svg_text "$OUT/10-rosenbrock.svg" "m = 6" "... and not the default's m = 6"
+  expect_svg_text "$OUT/10-cost.svg" "L-BFGS, m = 3" "10-cost's key: m = 3"
+  expect_svg_text "$OUT/10-saddle.svg" "from (1.2, 0.5)" "10-saddle's title: from (1.2, 0.5)"
+  expect_svg_text "$OUT/10-saddle.svg" "shifted Cholesky (τ = 8)" \
+    "10-saddle's key: tau = 2 (beta + 2) = 8"
+  expect_number saddle_tau 8 1e-12 "... the shift the lab reports"
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

@@ -278,6 +278,7 @@ if have_gnuplot; then
   for fig in 11-data 11-contours 11-loss; do
     for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
   done
+  expect_legible_figures
   expect_quiet_figures
 else
   pass "figures skipped: gnuplot is not installed"

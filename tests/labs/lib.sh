@@ -157,3 +157,79 @@ expect_quiet_figures() {
   local leftovers; leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
   [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
 }
+
+# svg_texts FILE: every text of a gnuplot SVG, one a line, as "SIZE<TAB>TEXT":
+# the font size of its group (SVG px) and its words with the markup gone (the
+# pieces of enhanced text are joined: 'x_1^2' reads 'x12').
+svg_texts() {
+  perl -0777 -ne '
+    while (/<g\b([^>]*)>\s*<text\b[^>]*>(.*?)<\/text>/sg) {
+      my ($attrs, $t) = ($1, $2);
+      my ($size) = $attrs =~ /font-size="([\d.]+)"/;
+      $t =~ s/<[^>]*>//g;
+      $t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&quot;/"/g; $t =~ s/&apos;/\x27/g; $t =~ s/&amp;/&/g;
+      $t =~ s/\s+/ /g;
+      print defined $size ? $size : "", "\t$t\n";
+    }' "$1" 2>/dev/null
+}
+
+# expect_svg_text FILE STRING what: some text of the SVG figure contains STRING
+# (fixed, as svg_texts spells it). expect_no_svg_text: none does.
+expect_svg_text() {
+  if svg_texts "$1" | cut -f2 | grep -qF -- "$2"; then pass "$3"
+  else fail "$3" "no text of ${1##*/} contains '$2'" \
+    "its texts: $(svg_texts "$1" | cut -f2 | grep -v '^ *[-0-9.]* *$' | head -12 | tr '\n' '|')"; fi
+}
+expect_no_svg_text() {
+  if ! svg_texts "$1" | cut -f2 | grep -qF -- "$2"; then pass "$3"
+  else fail "$3" "${1##*/} says: $(svg_texts "$1" | cut -f2 | grep -F -- "$2" | head -3)"; fi
+}
+
+# The width at which a handout shows a figure, in CSS px: the max-width that
+# scripts/handout/handout.css gives `main > figure` (the last rule naming it
+# wins), in rem, times the root font size. A handout embeds the SVG (the
+# prose names NN-name.svg), which has a viewBox and no size of its own, so
+# it fills that width (on a window wide enough for the page).
+handout_figure_width() {
+  perl -0777 -ne '
+    s{/\*.*?\*/}{}gs;
+    my ($root) = /\bhtml\s*\{[^}]*font-size:\s*([\d.]+)px/;
+    my %var; $var{$1} = $2 while /(--[\w-]+):\s*([\d.]+)rem/g;
+    my $w;
+    while (/([^{}]+)\{([^}]*)\}/g) {
+      my ($sel, $body) = ($1, $2);
+      next unless grep { s/^\s+|\s+$//g; $_ eq "main > figure" } split /,/, $sel;
+      $w = $var{$1} if $body =~ /max-width:\s*var\((--[\w-]+)\)/;
+      $w = $1 if $body =~ /max-width:\s*([\d.]+)rem/;
+    }
+    print $root * $w if $root && $w;' "$ROOT/scripts/handout/handout.css"
+}
+
+# expect_legible_figures: every SVG figure of the last run, at the width a
+# handout shows it, has labels at least as large as the handout's small
+# print: the capitals and digits of its smallest label (DejaVu Sans: 0.729
+# of the font size) are >= 10 px high, as are those of the smallest text of
+# the page (0.8rem of 17 px). Sub- and superscripts, a size step below their
+# label by design (like the page's own), are not counted. Each PNG is its
+# SVG drawn 1.25 times larger (figures/style.gp), its fonts no smaller.
+expect_legible_figures() {
+  local shown svg png min cap ws wp what
+  shown=$(handout_figure_width)
+  [ -n "$shown" ] || { fail "figures are legible in the handout" "no width for main > figure in handout.css"; return; }
+  for svg in "$OUT"/*.svg; do
+    [ -e "$svg" ] || continue
+    what="${svg##*/} legible at the handout's ${shown} px"
+    ws=$(sed -n 's/^ *viewBox="0 0 \([0-9.]*\) [0-9.]*".*/\1/p' "$svg" | head -n 1)
+    min=$(svg_texts "$svg" | cut -f1 | grep . | sort -g | head -n 1)
+    if [ -z "$ws" ] || [ -z "$min" ]; then fail "$what" "no viewBox or no text in $svg"; continue; fi
+    cap=$(awk -v f="$min" -v d="$shown" -v w="$ws" 'BEGIN { printf "%.1f", 0.729 * f * d / w }')
+    if awk -v c="$cap" 'BEGIN { exit !(c >= 10) }'; then
+      pass "$what: capitals ${cap} px high (font ${min} on ${ws})"
+    else fail "$what" "its smallest label (font-size ${min} on a ${ws}-wide canvas) has capitals ${cap} px high, below 10"; fi
+    png=${svg%.svg}.png
+    if [ -s "$png" ]; then
+      wp=$(od -An -tu1 -j16 -N4 "$png" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+      expect_awk "${png##*/} is its SVG drawn 1.25 times larger ($wp px wide)" "p == 1.25 * s" -v p="$wp" -v s="$ws"
+    fi
+  done
+}

@@ -17,4 +17,4 @@ set title 'Loss against step'
 set key top right
 set xrange [0:*]
 
-plot for [i=1:n] datadir . '/' . file[i] using 1:2 with lines lt i title label[i] noenhanced
+plot for [i=1:n] datadir . '/' . file[i] using 1:(logy ? logsafe($2) : $2) with lines lt i title label[i] noenhanced

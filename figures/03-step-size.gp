@@ -26,7 +26,7 @@ stats data every ::best_steps::best_steps using 2 nooutput
 set label 1 sprintf('converged after %d steps', best_steps) at best_steps, STATS_max \
     left offset 1, 0 textcolor rgb '#0072B2'
 
-plot data using 1:4 with lines lt 2 lw 2.5 title sprintf('η = %.4f, 1%% above 2/λ_{max}: diverges', eta_above), \
-     data using 1:3 with lines lt 5 lw 2.5 title sprintf('η = %.4f, 1%% below 2/λ_{max}', eta_below), \
-     data using 1:5 with lines lt 3 lw 2.5 title sprintf('η = %.4f, a quarter of 2/λ_{max}', eta_small), \
-     data using 1:2 with lines lt 1 lw 2.5 title sprintf('η = %.4f = 2/(λ_{min} + λ_{max}), the best', eta_best)
+plot data using 1:(logsafe($4)) with lines lt 2 lw 2.5 title sprintf('η = %.4f, 1%% above 2/λ_{max}: diverges', eta_above), \
+     data using 1:(logsafe($3)) with lines lt 5 lw 2.5 title sprintf('η = %.4f, 1%% below 2/λ_{max}', eta_below), \
+     data using 1:(logsafe($5)) with lines lt 3 lw 2.5 title sprintf('η = %.4f, a quarter of 2/λ_{max}', eta_small), \
+     data using 1:(logsafe($2)) with lines lt 1 lw 2.5 title sprintf('η = %.4f = 2/(λ_{min} + λ_{max}), the best', eta_best)

@@ -15,6 +15,6 @@ set ylabel 'f(x_t)'
 set title sprintf('The long valley 0.1x^2 + 2y^2: η = %g, ρ = %g', eta, rho)
 set key top right opaque
 
-plot datadir . '/valley-gd.tsv' using 1:2 with lines lt 3 title 'gradient descent', \
-     datadir . '/valley-momentum.tsv' using 1:2 with lines lt 2 title 'momentum', \
-     datadir . '/valley-nesterov.tsv' using 1:2 with lines lt 1 title 'Nesterov'
+plot datadir . '/valley-gd.tsv' using 1:(logsafe($2)) with lines lt 3 title 'gradient descent', \
+     datadir . '/valley-momentum.tsv' using 1:(logsafe($2)) with lines lt 2 title 'momentum', \
+     datadir . '/valley-nesterov.tsv' using 1:(logsafe($2)) with lines lt 1 title 'Nesterov'

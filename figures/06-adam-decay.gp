@@ -25,6 +25,6 @@ set arrow 1 from floor_from, C_mean to T, C_mean nohead lc rgb 'black' lw 2 dt 2
 set arrow 2 from floor_from, S_mean to T, S_mean nohead lc rgb 'black' lw 2 dt 2 front
 set arrow 3 from floor_from, D_mean to T, D_mean nohead lc rgb 'black' lw 2 dt 2 front
 
-plot data using 1:2 with lines lt 2 lw 2 title sprintf('constant η = %g', lr), \
-     data using 1:3 with lines lt 6 lw 2 title sprintf('constant η = %g', lr / 10), \
-     data using 1:4 with lines lt 1 lw 2.5 title sprintf('η = %g with %s decay', lr, decay)
+plot data using 1:(logsafe($2)) with lines lt 2 lw 2 title sprintf('constant η = %g', lr), \
+     data using 1:(logsafe($3)) with lines lt 6 lw 2 title sprintf('constant η = %g', lr / 10), \
+     data using 1:(logsafe($4)) with lines lt 1 lw 2.5 title sprintf('η = %g with %s decay', lr, decay)

@@ -29,7 +29,7 @@ do for [k = 1:3] {
         set format y ''
         unset key
     }
-    plot for [l = 1:3] data using 1:(column(1 + 3 * (k - 1) + l)) with lines lt l lw (l == 1 ? 3.5 : 2.5) dt l \
+    plot for [l = 1:3] data using 1:(logsafe(column(1 + 3 * (k - 1) + l))) with lines lt l lw (l == 1 ? 3.5 : 2.5) dt l \
         title sprintf('W_%d', l)
 }
 unset multiplot

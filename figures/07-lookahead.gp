@@ -55,5 +55,5 @@ set xlabel 'step' offset 0, 0.5
 set ylabel 'f (log scale)' offset 1, 0
 set grid back ls 100, ls 100
 unset key
-plot inner using 1:2 with lines lt 2 lw 2, outer using 1:2 with lines lt 1 lw 2
+plot inner using 1:(logsafe($2)) with lines lt 2 lw 2, outer using 1:(logsafe($2)) with lines lt 1 lw 2
 unset multiplot

@@ -20,6 +20,6 @@ set key below horizontal maxrows 2 Left reverse noopaque nobox width 2 samplen 2
 
 array label[6] = ['constant', 'step', 'cosine', 'linear', 'inverse square root', \
                   sprintf('%d-epoch warm-up + cosine', W)]
-plot for [k=1:5] data using 1:(column(1 + k)) with lines lt k lw 2 title label[k], \
-     data using 1:7 with lines lt 7 lw 1.5 dt (6, 3) title label[6], \
+plot for [k=1:5] data using 1:(logsafe(column(1 + k))) with lines lt k lw 2 title label[k], \
+     data using 1:(logsafe($7)) with lines lt 7 lw 1.5 dt (6, 3) title label[6], \
      floor with lines dt 2 lw 1.5 lc rgb style_grey title 'predicted floor at α_0'

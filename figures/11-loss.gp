@@ -59,7 +59,7 @@ set title 'every step' font ',13'
 set label 1 sprintf('stop: ||g|| ≤ 10^{%d} ||g_0||', floor(log10(tol) + 0.5)) \
     at graph 0.5, first stopline * 10 center textcolor rgb style_text
 set samples 1500
-plot for [k=1:5] data using 1:(column(k + 1)) with lines lt k lw width[k] notitle, \
+plot for [k=1:5] data using 1:(logsafe(column(k + 1))) with lines lt k lw width[k] notitle, \
      for [k=1:4] pred(x, k) with lines lc rgb 'black' dt (3, 4) lw 1 notitle
 
 # Right: the first steps.
@@ -71,7 +71,7 @@ set xrange [0:25]
 set xtics 5
 set title 'the first 25 steps' font ',13'
 set samples 26
-plot for [k=1:5] data using 1:(column(k + 1)) with linespoints lt k lw width[k] ps 0.7 notitle, \
+plot for [k=1:5] data using 1:(logsafe(column(k + 1))) with linespoints lt k lw width[k] ps 0.7 notitle, \
      for [k=1:4] pred(x, k) with lines lc rgb 'black' dt (3, 4) lw 1 notitle
 
 # The key, in two columns under the panels.

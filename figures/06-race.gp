@@ -82,7 +82,7 @@ unset title
 unset label 20
 set size noratio
 set tmargin at screen 0.33
-set bmargin at screen 0.08
+set bmargin at screen 0.095
 set rmargin at screen 0.97
 set lmargin at screen L
 set xrange [0:steps]

@@ -128,7 +128,9 @@ const opt_field *opt_record_get(const opt_record *r, const char *key);
 /* An objective from key: a problem name (problems.h registry) or a Lua
  * function of n numbers returning one number. gkey (may be NULL) names an
  * optional Lua function of the same n numbers returning n numbers, the
- * gradient; without it the gradient is taken by central differences.
+ * gradient; without it the gradient is taken by central differences
+ * (diff.h's opt_grad_central, step OPT_H_CENTRAL; all NaN where they cannot
+ * be taken, as when f is not finite near x).
  * n is the function's number of parameters; for a vararg function, n_hint.
  * A Lua error or budget overrun during an evaluation makes fdf return NaN
  * and leaves the message in opt_config_error(). */

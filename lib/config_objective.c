@@ -25,7 +25,7 @@ typedef struct lua_objective {
     int fref, gref;          /* registry references (LUA_NOREF: none) */
     size_t n;
     const char *key, *gkey;
-    double *scratch;         /* n doubles: a point for central differences */
+    int failed;              /* a call failed in this gradient: skip the others */
     char origin[WHERE_MAX], gorigin[WHERE_MAX];   /* where f and g were defined */
 } lua_objective;
 
@@ -94,25 +94,36 @@ static int call_numbers(opt_config *c, int ref, const char *where, const char *k
     return status;
 }
 
-/* Central differences with a step relative to each coordinate, made
- * exactly representable so that (x + h) - (x - h) is 2h. */
-static int central_gradient(lua_objective *o, const double *x, double *g)
+/* f alone, as diff.h's differences call it (g is NULL). Once a call has
+ * failed, NaN without calling Lua again: the first failure's message stays. */
+static double lua_value(const double *x, double *g, void *ctx)
 {
-    double *xp = o->scratch;
-    memcpy(xp, x, o->n * sizeof *xp);
-    for (size_t i = 0; i < o->n; i++) {
-        volatile double up = x[i] + OPT_H_CENTRAL * fmax(1, fabs(x[i]));
-        double h = up - x[i], fp, fm;
-        xp[i] = x[i] + h;
-        int st = call_numbers(o->c, o->fref, o->origin, o->key, xp, o->n, &fp, 1);
-        xp[i] = x[i] - h;
-        if (st == OPT_OK)
-            st = call_numbers(o->c, o->fref, o->origin, o->key, xp, o->n, &fm, 1);
-        xp[i] = x[i];
-        if (st != OPT_OK)
-            return st;
-        g[i] = (fp - fm) / (2 * h);
+    (void)g;
+    lua_objective *o = ctx;
+    double f;
+    if (o->failed || call_numbers(o->c, o->fref, o->origin, o->key, x, o->n, &f, 1) != OPT_OK) {
+        o->failed = 1;
+        return NAN;
     }
+    return f;
+}
+
+/* The gradient by diff.h's central differences, step OPT_H_CENTRAL.
+ * OPT_ECONFIG when a call into Lua failed (the config's error says why),
+ * OPT_ENOMEM; otherwise OPT_OK, with g all NaN when the differences cannot
+ * be taken (f is not finite near x, or x is so large that the step does
+ * not move it). */
+static int difference_gradient(lua_objective *o, const double *x, double *g)
+{
+    const opt_objective value = {.n = o->n, .fdf = lua_value, .ctx = o};
+    o->failed = 0;
+    int st = opt_grad_central(&value, x, OPT_H_CENTRAL, g);
+    if (o->failed)
+        return OPT_ECONFIG;
+    if (st == OPT_ENOMEM)
+        return config_fail(o->c, OPT_ENOMEM, "%s: key '%s': out of memory", o->origin, o->key);
+    for (size_t i = 0; st != OPT_OK && i < o->n; i++)
+        g[i] = NAN;
     return OPT_OK;
 }
 
@@ -125,7 +136,7 @@ static double lua_fdf(const double *x, double *g, void *ctx)
     if (g) {
         int st = o->gref != LUA_NOREF
                      ? call_numbers(o->c, o->gref, o->gorigin, o->gkey, x, o->n, g, o->n)
-                     : central_gradient(o, x, g);
+                     : difference_gradient(o, x, g);
         if (st != OPT_OK)
             goto failed;
     }
@@ -191,8 +202,7 @@ int opt_config_objective(opt_config *c, const char *key, const char *gkey, size_
                                "coordinate, as in function(x, y) return x^2 + y^2 end");
     }
     lua_objective *o = config_arena_alloc(c, sizeof *o);
-    double *scratch = config_arena_alloc(c, n * sizeof *scratch);
-    if (!o || !scratch) {
+    if (!o) {
         lua_settop(L, top);
         return config_fail(c, OPT_ENOMEM, "key '%s': out of memory", key);
     }
@@ -200,7 +210,6 @@ int opt_config_objective(opt_config *c, const char *key, const char *gkey, size_
     o->c = c;
     o->n = n;
     o->key = c->schema[config_find_key(c, key)].name;
-    o->scratch = scratch;
     o->gref = LUA_NOREF;
     function_origin(L, o->origin, sizeof o->origin);
     o->fref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "diff.h"
 #include "problems.h"
 #include "status.h"
 
@@ -788,6 +789,53 @@ Test(config, numerical_gradient_matches_analytic)
                          i, k, g[k], want[k]);
         }
     }
+    opt_config_free(c);
+}
+
+/* Without a Lua gradient, the gradient is diff.h's central difference, bit
+ * for bit: one step rule in lib/. */
+Test(config, numerical_gradient_is_diff_central)
+{
+    opt_config *c = cfg();
+    load_expect(c, rosen_lua, OPT_OK);
+    opt_objective o;
+    cr_assert_eq(opt_config_objective(c, "objective", NULL, 0, &o), OPT_OK, "%s",
+                 opt_config_error(c));
+    const double pts[][2] = {{-1.2, 1}, {0.5, 0.5}, {2, 3}, {-30, 900}};
+    for (size_t i = 0; i < 4; i++) {
+        double g[2], want[2];
+        opt_eval(&o, pts[i], g);
+        cr_assert_eq(opt_grad_central(&o, pts[i], OPT_H_CENTRAL, want), OPT_OK);
+        cr_assert(g[0] == want[0] && g[1] == want[1],
+                  "point %zu: (%.17g, %.17g) vs (%.17g, %.17g)", i, g[0], g[1], want[0], want[1]);
+    }
+    opt_config_free(c);
+}
+
+/* A failure while differencing keeps the first message (the later calls are
+ * skipped); f not finite near x makes the gradient NaN, with no error. */
+Test(config, numerical_gradient_failures)
+{
+    opt_config *c = cfg();
+    opt_objective o;
+    double g[2];
+    load_expect(c, "objective = function(x, y)\n"
+                   "  if x ~= 1 then error('moved to ' .. x) end\n"
+                   "  return y\n"
+                   "end", OPT_OK);
+    cr_assert_eq(opt_config_objective(c, "objective", NULL, 0, &o), OPT_OK);
+    cr_assert(isnan(opt_eval(&o, (double[]){1, 2}, g)));
+    cr_assert(isnan(g[0]) && isnan(g[1]));
+    assert_error(c, "params.lua:2: moved to 1.000006");
+    opt_config_free(c);
+
+    c = cfg();
+    load_expect(c, "objective = function(x, y) if x > 1 then return 1/0 end return x + y end",
+                OPT_OK);
+    cr_assert_eq(opt_config_objective(c, "objective", NULL, 0, &o), OPT_OK);
+    cr_assert_eq(opt_eval(&o, (double[]){1, 2}, g), 3);
+    cr_assert(isnan(g[0]) && isnan(g[1]));
+    cr_assert_str_eq(opt_config_error(c), "");
     opt_config_free(c);
 }
 

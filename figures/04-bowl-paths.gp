@@ -20,12 +20,12 @@ splot grid using 1:2:4 notitle
 unset table
 unset contour
 
-if (term eq 'png') { set terminal pngcairo size 1500,620 fontscale style_fontscale(1200) }
-if (term eq 'svg') { set terminal svg size 1200,500 fontscale style_fontscale(1200) }
+if (term eq 'png') { set terminal pngcairo size 1500,680 fontscale style_fontscale(1200) }
+if (term eq 'svg') { set terminal svg size 1200,544 fontscale style_fontscale(1200) }
 if (term eq 'pdf') { set terminal pdfcairo size 9in,3.8in }
 set output outfile
 
-set multiplot layout 1, n margins 0.06, 0.98, 0.14, 0.86 spacing 0.05, 0 \
+set multiplot layout 1, n margins 0.06, 0.98, 0.15, 0.78 spacing 0.05, 0 \
     title 'Momentum on f = 4x_1^2 + x_2^2: the same start, the same learning rate'
 set xrange [-R:R]
 set yrange [-R:R]

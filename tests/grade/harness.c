@@ -31,6 +31,11 @@
  *   PREFIX.feedback.txt  the failures, for the terminal
  * in the order of the points file.  scripts/grade turns these into the
  * score table and build/grade/results.json.
+ *
+ * A binary linked with -flto can lose Criterion's registrations (the tests
+ * before Criterion 2.4.1, which added __attribute__((used)) to them, and
+ * the report hook in every version): no tests at all, or a hook that never
+ * ran, is an instructor's error (message, exit 3), never a zero for all.
  */
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
@@ -70,6 +75,7 @@ static struct {
     char **voided, **void_reason;
     size_t nvoided;
     double memory_mb, output_kb;    /* the limits of every test process */
+    int reported;               /* the POST_ALL hook ran and wrote the results */
 } grading;
 
 /* --- Small helpers ------------------------------------------------------- */
@@ -288,12 +294,14 @@ static graded_test *find_test(const char *suite, const char *name)
 static void check_tests_against_points(struct criterion_test_set *set)
 {
     int errors = 0;
+    size_t compiled = 0;
     for (struct criterion_ordered_set_node *sn = set->suites->first; sn; sn = sn->next) {
         struct criterion_suite_set *ss = (void *) (sn + 1);
         if (!ss->tests)
             continue;
         for (struct criterion_ordered_set_node *tn = ss->tests->first; tn; tn = tn->next) {
             struct criterion_test *test = (void *) (tn + 1);
+            compiled++;
             graded_test *g = find_test(test->category, test->name);
             if (!g) {
                 fprintf(stderr, "%s: no points for test '%s/%s' (add a line '%s/%s<TAB>POINTS<TAB>visible')\n",
@@ -311,6 +319,15 @@ static void check_tests_against_points(struct criterion_test_set *set)
             test->data->timeout = limit;
             g->timeout = limit;
         }
+    }
+    if (compiled == 0 && grading.ntests > 0) {
+        /* Not the points file's fault: the linker dropped Criterion's test
+         * registrations (before 2.4.1 they lack __attribute__((used)), and
+         * link-time optimisation removes them). */
+        fprintf(stderr, "grade: this binary has no Criterion tests at all, yet %s lists %zu: the "
+                "registrations were dropped when it was linked (-flto with Criterion < 2.4.1?). "
+                "Build the grade tests without -flto.\n", grading.points_file, grading.ntests);
+        exit(3);
     }
     for (size_t i = 0; i < grading.ntests; i++)
         if (!grading.tests[i].compiled_in) {
@@ -618,6 +635,7 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
                 grading.clock_works = 1;
         }
     write_results();
+    grading.reported = 1;
 }
 
 /* --- main ----------------------------------------------------------------- */
@@ -663,9 +681,21 @@ int main(int argc, char *argv[])
         grading.output_kb = grade_limit_output_kb();
         setenv(GRADE_WORKER_ENV, "1", 1);   /* from here on, every child is a test process */
     }
-    if (criterion_handle_args(argc, argv, true))
+    int ran = 0;
+    if (criterion_handle_args(argc, argv, true)) {
         ok = criterion_run_all_tests(tests);
+        ran = 1;
+    }
     criterion_finalize(tests);
     (void) ok;      /* test failures are grades, not errors */
+    if (ran && grading.out_prefix && !grading.reported) {
+        /* Criterion ran the tests but never called our report hook: its
+         * registration (no __attribute__((used)), in 2.4.1 too) was dropped
+         * at link time.  Without this check every test would silently score 0. */
+        fprintf(stderr, "grade: Criterion never called the harness's report hook, so no results were "
+                "written: the hook was dropped when this binary was linked (-flto?). Build the "
+                "grade tests without -flto.\n");
+        return 3;
+    }
     return 0;
 }

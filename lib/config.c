@@ -11,10 +11,7 @@
  * (config_fail) and placed the same way: "file:line: ...", "--set ...:" or
  * "default ...:", then the key when there is one.
  *
- * Decisions the header leaves open:
- *   - print is not available (lib/ never prints); error('...') stops a
- *     config with a message instead.
- *   - Not thread-safe: one config, one thread (a Lua state is not shared).
+ * Not thread-safe: one config, one thread (a Lua state is not shared).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -98,7 +95,7 @@ void config_set_where(opt_config *c, size_t i, const char *where)
     c->where[i] = where ? strdup(where) : NULL;
 }
 
-/* ---- Errors and places ------------------------------------------------------------- */
+/* ---- The error and where values came from ------------------------------------------------------------- */
 
 const char *opt_config_error(const opt_config *c)
 {
@@ -130,6 +127,11 @@ int opt_config_fail(opt_config *c, const char *key, const char *fmt, ...)
     return config_fail(c, OPT_ECONFIG, "%s", msg);
 }
 
+/* ---- Making and freeing a config ---------------------------------------------------- */
+
+/* The sandbox is built before any budget; then each default is evaluated
+ * as an expression, like a --set, so a default that does not satisfy its
+ * own schema is reported the way a student's value would be. */
 opt_config *opt_config_new(const opt_param *schema, size_t count)
 {
     opt_config *c = calloc(1, sizeof *c);
@@ -213,7 +215,7 @@ void opt_config_set_limits(opt_config *c, long instructions_per_call, size_t mem
     c->mem_cap = memory_bytes > 0 ? memory_bytes : OPT_CONFIG_MEMORY;
 }
 
-/* ---- Locations --------------------------------------------------------------- */
+/* ---- Places in Lua code --------------------------------------------------------------- */
 
 /* "path:line" for a file (the path as the caller gave it), the name alone
  * for a one-line expression ("--set eta=0.1"). */

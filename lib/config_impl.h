@@ -151,5 +151,8 @@ int config_assign_expression(opt_config *c, size_t i, const char *expr, size_t l
 
 /* Push key's value (raw: no Lua code runs); -1 when key is not a parameter. */
 long config_push_value(const opt_config *c, const char *key);
+/* The same for a caller's key: OPT_OK, or OPT_EINVAL recorded as
+ * "key 'k': not a parameter" (nothing pushed). */
+int config_push_parameter(opt_config *c, const char *key);
 
 #endif

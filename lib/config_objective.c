@@ -8,7 +8,6 @@
  */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -173,8 +172,8 @@ int opt_config_objective(opt_config *c, const char *key, const char *gkey, size_
         return OPT_EINVAL;
     lua_State *L = c->L;
     int top = lua_gettop(L);
-    if (config_push_value(c, key) < 0)
-        return config_fail(c, OPT_EINVAL, "key '%s': not a parameter", key ? key : "(null)");
+    if (config_push_parameter(c, key) != OPT_OK)
+        return c->status;
     int t = lua_type(L, -1);
     if (t == LUA_TSTRING) {
         const char *name = lua_tostring(L, -1);
@@ -214,9 +213,9 @@ int opt_config_objective(opt_config *c, const char *key, const char *gkey, size_
     function_origin(L, o->origin, sizeof o->origin);
     o->fref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (gkey) {
-        if (config_push_value(c, gkey) < 0) {
+        if (config_push_parameter(c, gkey) != OPT_OK) {
             lua_settop(L, top);
-            return config_fail(c, OPT_EINVAL, "key '%s': not a parameter", gkey);
+            return c->status;
         }
         t = lua_type(L, -1);
         if (t == LUA_TFUNCTION) {
@@ -250,8 +249,8 @@ int opt_config_call(opt_config *c, const char *key, const double *args, size_t n
                            key ? key : "(null)");
     lua_State *L = c->L;
     int top = lua_gettop(L);
-    if (config_push_value(c, key) < 0)
-        return config_fail(c, OPT_EINVAL, "key '%s': not a parameter", key ? key : "(null)");
+    if (config_push_parameter(c, key) != OPT_OK)
+        return c->status;
     if (lua_type(L, -1) != LUA_TFUNCTION) {
         const char *t = luaL_typename(L, -1);
         lua_settop(L, top);

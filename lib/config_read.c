@@ -32,6 +32,13 @@ long config_push_value(const opt_config *c, const char *key)
     return i;
 }
 
+int config_push_parameter(opt_config *c, const char *key)
+{
+    if (config_push_value(c, key) < 0)
+        return config_fail(c, OPT_EINVAL, "key '%s': not a parameter", key ? key : "(null)");
+    return OPT_OK;
+}
+
 static int is_number_list(lua_State *L, int idx)
 {
     lua_Unsigned n = lua_rawlen(L, idx);
@@ -291,8 +298,8 @@ int opt_config_records(opt_config *c, const char *key, const opt_record **record
         return OPT_EINVAL;
     lua_State *L = c->L;
     int top = lua_gettop(L);
-    if (config_push_value(c, key) < 0)
-        return config_fail(c, OPT_EINVAL, "key '%s': not a parameter", key ? key : "(null)");
+    if (config_push_parameter(c, key) != OPT_OK)
+        return c->status;
     int idx = lua_gettop(L);
     if (lua_type(L, idx) == LUA_TNIL) {
         lua_settop(L, top);

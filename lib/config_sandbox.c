@@ -2,7 +2,9 @@
  *
  * A config is code: a params.lua a student was sent, a --set pasted from a
  * forum, run with the student's own rights. This file is everything that
- * code can reach, so reviewing it is reviewing what a config can do.
+ * code can reach, so reviewing it is reviewing what a config can do: the
+ * other parts run Lua only through config_call_lua (the budget) on chunks
+ * given config_set_env (the _ENV built here), and read values raw.
  *
  * A config may:
  *   - assign parameters (each assignment checked where it is made, by
@@ -17,7 +19,8 @@
  *     (config_load.c loads text only);
  *   - escape the checks: no _G, no rawset on its globals, no change to the
  *     string metatable, no __gc (a finalizer would run outside any budget);
- *   - print (lib/ never prints) or collectgarbage;
+ *   - print (lib/ never prints; error('...') says what went wrong),
+ *     collectgarbage, coroutine or utf8 (nothing a config needs);
  *   - run for ever or eat the machine: every call into Lua (a file, a
  *     --set, one evaluation of a Lua objective) has an instruction budget,
  *     C library work a few instructions could start (pattern matching,
@@ -41,7 +44,6 @@
 
 #include "config_impl.h"
 #include "problems.h"
-#include "status.h"
 
 #define HOOK_STEP 1000       /* instructions between two budget checks */
 #define ALLOC_BYTES_PER_INSTRUCTION 4    /* allocated bytes charged as one instruction */

@@ -302,7 +302,7 @@ same:
     return NULL;
 }
 
-
+/* ---- Checking the schema itself (a lab's mistake, not a student's) -------------------- */
 
 int config_check_schema(opt_config *c)
 {

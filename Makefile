@@ -134,8 +134,9 @@ check-browser: handouts slides
 	@tests/handouts/browser "$(BUILD)/handouts" "$(BUILD)/slides"
 
 # ---- Slides -------------------------------------------------------------------------
-# Each lab as $(BUILD)/slides/NN-slug.pptx and a self-contained HTML deck (pandoc;
-# dzslides, which needs no CDN), derived from lab.c by `scripts/weave --slides`:
+# Each lab as $(BUILD)/slides/NN-slug.pptx (equations as pictures), a self-contained
+# HTML deck (pandoc; dzslides, which needs no CDN) and that deck as NN-slug.pdf
+# (headless Chromium), derived from lab.c by `scripts/weave --slides`:
 # per `##` section its display equations, then one slide per figure with its
 # caption; the exercises last.
 SLIDES_INDEX := $(BUILD)/slides/index.html

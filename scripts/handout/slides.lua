@@ -78,7 +78,10 @@ end
 
 local function plain(inline)
     local s = pandoc.write(pandoc.Pandoc({ pandoc.Plain({ inline }) }), "plain", { wrap_text = "none" })
-    return (s:gsub("%s+$", ""):gsub("^%s+", ""))
+    s = s:gsub("%s+$", ""):gsub("^%s+", "")
+    -- texmath spaces a binary minus with U+2005; a leading one is a unary minus
+    while s:sub(1, 3) == "\u{2005}" do s = s:sub(4) end
+    return s
 end
 
 local function math_text(tex)

@@ -118,7 +118,7 @@ check-figures: figures
 # exercises; self-contained, math as MathML: no network), plus index.html.
 # The index is written last: it stands for the whole set.
 HANDOUT_INDEX := $(BUILD)/handouts/index.html
-$(HANDOUT_INDEX): $(GALLERY) $(wildcard labs/*/exercise.h) scripts/weave-all $(wildcard scripts/handout/*)
+$(HANDOUT_INDEX): $(GALLERY) $(wildcard labs/*/exercise.h) scripts/weave-all scripts/mathml-accents $(wildcard scripts/handout/*)
 	@scripts/weave-all --build "$(B)" --out "$(BUILD)/handouts" $(LAB_SLUGS) || { rm -f $@; exit 1; }
 handouts: $(HANDOUT_INDEX)
 
@@ -140,7 +140,7 @@ check-browser: handouts slides
 # per `##` section its display equations, then one slide per figure with its
 # caption; the exercises last.
 SLIDES_INDEX := $(BUILD)/slides/index.html
-$(SLIDES_INDEX): $(GALLERY) scripts/slides $(wildcard scripts/handout/*)
+$(SLIDES_INDEX): $(GALLERY) scripts/slides scripts/mathml-accents $(wildcard scripts/handout/*)
 	@scripts/slides --build "$(B)" --out "$(BUILD)/slides" $(LAB_SLUGS) || { rm -f $@; exit 1; }
 slides: $(SLIDES_INDEX)
 

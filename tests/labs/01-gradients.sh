@@ -8,22 +8,8 @@
 run_lab 01 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in error-vs-h gradient-check random-search gd-analytic gd-numeric numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-# A stub is announced once (the library's reference stands in); a function
-# a student has written is not announced at all.
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/01-gradients/exercise.c")
-for ex in central_difference_gradient gradient_check_error sigmoid_neuron_backward; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables error-vs-h gradient-check random-search gd-analytic gd-numeric numbers
+expect_stubs_announced 01-gradients central_difference_gradient gradient_check_error sigmoid_neuron_backward
 
 # ---- 1. Finite differences -------------------------------------------------------------
 # The text: best h near sqrt(eps) ~ 1.5e-8 and eps^(1/3) ~ 6e-6; errors about
@@ -144,36 +130,20 @@ c=$(awk -F'\t' 'NR > 1 && $1 + 0 == 0.1 { print $3 }' "$OUT/error-vs-h.tsv")
 expect_awk "f = x^2: central error at h = 0.1 is round-off only (< 1e-12)" "c < 1e-12" -v c="$c"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 01 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 01-error-vs-h 01-gradient-check 01-random-vs-slope; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 01; then
+  expect_figures 01-error-vs-h 01-gradient-check 01-random-vs-slope
   expect_legible_figures
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 01 --no-plot --set 'x_range={3, -3}'
-expect_rc 2 "x_range = {3, -3} exits 2"
-expect_grep "$STDERR" "x_range" "the message names x_range"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad x_range"
-run_lab 01 --no-plot --set 'xyz={1, 2}'
-expect_rc 2 "xyz with two numbers exits 2"
-expect_grep "$STDERR" "xyz" "the message names xyz"
+expect_bad_param 01 'x_range={3, -3}' 'x_range = {3, -3}'
+expect_bad_param 01 'xyz={1, 2}' 'xyz with two numbers'
 
 # f and df are checked on their own at every point of x_range, before anything is
 # written: the message blames the one that failed, with its value or its Lua error.
 bad01() {   # bad01 WHAT REGEX args...
-  local what=$1 re=$2; shift 2
-  run_lab 01 --no-plot --quiet "$@"
-  expect_rc 2 "$what: exits 2"
-  if [ "$(wc -l <"$STDERR")" -eq 1 ] && grep -Eq -- "$re" "$STDERR"; then pass "$what: one line matching /$re/"
-  else fail "$what: one line matching /$re/" "stderr: $(cat "$STDERR")"; fi
-  expect_no_file "$OUT" "$what: nothing written"
+  expect_bad_input 01 "$1" "$2" --no-plot --quiet "${@:3}"
 }
 bad01 "an f that returns NaN" \
   "^--set f=function\(x\) return 0/0 end: key 'f': f\(-2\.97\) = nan is not a finite number \(it must be finite at every point of x_range = \{-3, 3\}\)$" \

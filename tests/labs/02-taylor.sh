@@ -11,20 +11,8 @@ rows_of() { grep -v '^#' "$1" 2>/dev/null | tail -n +2 | grep -c .; }
 run_lab 02 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in exp-taylor taylor-error model-slice directional saddle-grid numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/02-taylor/exercise.c")
-for ex in taylor2_model steepest_unit_direction; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 2 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables exp-taylor taylor-error model-slice directional saddle-grid numbers
+expect_stubs_announced 02-taylor taylor2_model steepest_unit_direction
 
 # ---- 1. e^x at 0.5 and its polynomials -------------------------------------------------
 # The text: e^0.5 = 1.648721; errors 0.1487, 0.0237, 0.0029; first terms left
@@ -123,26 +111,13 @@ expect_between_value "$worst" 1e-12 && pass "4x^2 + y^2: the quadratic model is 
                                    || fail "4x^2 + y^2: the quadratic model is exact" "worst error $worst"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 02 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 02-exp-taylor 02-taylor-error 02-model-slice 02-directional 02-saddle; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 02; then
+  expect_figures 02-exp-taylor 02-taylor-error 02-model-slice 02-directional 02-saddle
   expect_legible_figures
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 02 --no-plot --set "objective='nosuch'"
-expect_rc 2 "objective = 'nosuch' exits 2"
-expect_grep "$STDERR" "objective" "the message names objective"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad objective"
-run_lab 02 --no-plot --set 'direction={0, 0}'
-expect_rc 2 "direction = {0, 0} exits 2"
-expect_grep "$STDERR" "direction" "the message names direction"
-run_lab 02 --no-plot --set 'step_range={1, 1e-4}'
-expect_rc 2 "step_range = {1, 1e-4} exits 2"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad step_range"
+expect_bad_param 02 "objective='nosuch'" "objective = 'nosuch'"
+expect_bad_param 02 'direction={0, 0}' 'direction = {0, 0}'
+expect_bad_param 02 'step_range={1, 1e-4}' 'step_range = {1, 1e-4}'

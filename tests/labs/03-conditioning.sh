@@ -47,21 +47,9 @@ steps_of() { descend "$@" | awk '{ print $1 }'; }
 run_lab 03 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in gd-path-1 gd-path-2 gd-path-3 cd-path-1 cd-path-2 cd-path-3 step-size kappa-sweep \
-         ill-conditioning numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/03-conditioning/exercise.c")
-for ex in gradient_descent_step hessian_condition_number predicted_loss_change; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables gd-path-1 gd-path-2 gd-path-3 cd-path-1 cd-path-2 cd-path-3 step-size kappa-sweep \
+  ill-conditioning numbers
+expect_stubs_announced 03-conditioning gradient_descent_step hessian_condition_number predicted_loss_change
 
 # ---- 1. The three bowls ------------------------------------------------------------------
 expect_number kappa_1 4 1e-14 "diag(4, 1): kappa = 8 / 2 = 4"
@@ -194,28 +182,14 @@ check "gradient descent needs the same steps at every angle" "a == b && b == c" 
   -v a="$(number gd_steps_1)" -v b="$(number gd_steps_2)" -v c="$(number gd_steps_3)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 03 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 03-gd-paths 03-cd-paths 03-step-size 03-iterations-vs-kappa 03-ill-conditioning; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 03; then
+  expect_figures 03-gd-paths 03-cd-paths 03-step-size 03-iterations-vs-kappa 03-ill-conditioning
   expect_legible_figures
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 03 --no-plot --set "quadratics={ {lambda1=0, lambda2=1, theta=0} }"
-expect_rc 2 "lambda1 = 0 exits 2"
-expect_grep "$STDERR" "quadratics" "the message names quadratics"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad quadratic"
-run_lab 03 --no-plot --set "quadratics={ {lambda1=4, lambda2=1, theta=0, phi=3} }"
-expect_rc 2 "an unknown field in a quadratic exits 2"
-run_lab 03 --no-plot --set 'threshold_factors={1.1, 1.2}'
-expect_rc 2 "threshold_factors without one below 1 exits 2"
-expect_grep "$STDERR" "threshold_factors" "the message names threshold_factors"
-run_lab 03 --no-plot --set 'start={0, 0}'
-expect_rc 2 "start = {0, 0} exits 2"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad start"
+expect_bad_param 03 'quadratics={ {lambda1=0, lambda2=1, theta=0} }' 'lambda1 = 0'
+expect_bad_param 03 'quadratics={ {lambda1=4, lambda2=1, theta=0, phi=3} }' 'an unknown field in a quadratic'
+expect_bad_param 03 'threshold_factors={1.1, 1.2}' 'threshold_factors without one below 1'
+expect_bad_param 03 'start={0, 0}' 'start = {0, 0}'

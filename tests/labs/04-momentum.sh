@@ -39,21 +39,9 @@ expect_steps() {
 run_lab 04 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in bowl-path-1 bowl-path-2 bowl-path-3 bowl-grid valley-gd valley-momentum \
-         valley-nesterov valley-grid numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/04-momentum/exercise.c")
-for ex in momentum_step nesterov_step momentum_ema_params; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables bowl-path-1 bowl-path-2 bowl-path-3 bowl-grid valley-gd valley-momentum \
+  valley-nesterov valley-grid numbers
+expect_stubs_announced 04-momentum momentum_step nesterov_step momentum_ema_params
 
 # ---- 1. The heavy ball on 4 x1^2 + x2^2 (Hessian diag(8, 2)), eta = 0.2 -----------------
 i=0
@@ -121,30 +109,13 @@ expect_number bowl_rate_1 "$(awk -v a="$best" 'BEGIN { printf "%.17g", sqrt(a) }
 expect_steps bowl_steps_1 "$(simulate 4 1 -2.5 2.5 0.2 "$best" 0)" "alpha = 0.135: steps"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 04 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 04-bowl-paths 04-valley-paths 04-valley-loss; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 04; then
+  expect_figures 04-bowl-paths 04-valley-paths 04-valley-loss
   expect_legible_figures
-  grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
-  [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
-else
-  pass "figures skipped: gnuplot is not installed"
+  expect_quiet_figures "not implemented yet"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 04 --no-plot --set 'start={1, 2, 3}'
-expect_rc 2 "start with three numbers exits 2"
-expect_grep "$STDERR" "start" "the message names start"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad start"
-run_lab 04 --no-plot --set 'alphas={1}'
-expect_rc 2 "alphas = {1} (no friction) exits 2"
-expect_grep "$STDERR" "alphas" "the message names alphas"
-run_lab 04 --no-plot --set 'eta=0'
-expect_rc 2 "eta = 0 exits 2"
-expect_grep "$STDERR" "eta" "the message names eta"
+expect_bad_param 04 'start={1, 2, 3}' 'start with three numbers'
+expect_bad_param 04 'alphas={1}' 'alphas = {1} (no friction)'
+expect_bad_param 04 'eta=0' 'eta = 0'

@@ -10,18 +10,8 @@ calc() { awk "BEGIN { printf \"%.17g\", $1 }"; }
 run_lab 05 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in year start numbers; do expect_file "$OUT/$t.tsv" "$t.tsv written"; done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/05-ema/exercise.c")
-for ex in ema_update ema_bias_corrected; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 2 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables year start numbers
+expect_stubs_announced 05-ema ema_update ema_bias_corrected
 
 # ---- 1. The data: the seasonal curve m - A cos(2 pi (k - d) / 365) ------------------------
 Y=$OUT/year.tsv
@@ -123,32 +113,14 @@ expect_awk "no noise: total error = lag error, about slope x lag / sqrt 2" \
   "t == l && t > 0.9 && t < 1.4" -v t="$(number total_error_1)" -v l="$(number lag_error_1)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 05 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 05-ema-year 05-bias-correction; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 05; then
+  expect_figures 05-ema-year 05-bias-correction
   expect_legible_figures
-  grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
-  [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
-else
-  pass "figures skipped: gnuplot is not installed"
+  expect_quiet_figures "not implemented yet"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 05 --no-plot --set 'betas={}'
-expect_rc 2 "betas = {} exits 2"
-expect_grep "$STDERR" "betas" "the message names betas"
-expect_no_file "$OUT/numbers.tsv" "nothing written after bad betas"
-run_lab 05 --no-plot --set 'betas={1}'
-expect_rc 2 "betas = {1} exits 2"
-run_lab 05 --no-plot --set 'settle_day=400'
-expect_rc 2 "settle_day after the last day exits 2"
-expect_grep "$STDERR" "settle_day" "the message names settle_day"
-run_lab 05 --no-plot --set 'correction_at={2.5}'
-expect_rc 2 "correction_at = {2.5} exits 2"
-expect_grep "$STDERR" "correction_at" "the message names correction_at"
+expect_bad_param 05 'betas={}' 'betas = {}'
+expect_bad_param 05 'betas={1}' 'betas = {1}'
+expect_bad_param 05 'settle_day=400' 'settle_day after the last day'
+expect_bad_param 05 'correction_at={2.5}' 'correction_at = {2.5}'

@@ -53,20 +53,11 @@ methods=(sgd momentum adagrad rmsprop adam)
 run_lab 06 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in step-size noisy numbers; do expect_file "$OUT/$t.tsv" "$t.tsv written"; done
+expect_tables step-size noisy numbers
 for p in valley ill-conditioned saddle rosenbrock; do
   for m in "${methods[@]}"; do expect_file "$OUT/$p-$m.tsv" "$p-$m.tsv written"; done
 done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/06-adaptive/exercise.c")
-for ex in adagrad_step rmsprop_step adam_step; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" || fail "$ex announced at most once" "$n times"
-  fi
-done
+expect_stubs_announced 06-adaptive adagrad_step rmsprop_step adam_step
 
 # ---- 2. Step sizes for a constant gradient: eta/sqrt(t), eta/sqrt(1 - alpha^t), eta -----
 read -r -a S <<<"$(awk 'BEGIN { lr = 0.1; eps = 1e-8; v = 0; m = 0; w = 0; peak = 0
@@ -214,12 +205,8 @@ expect_awk "lambdas = {1, 100}: SGD now ends far above RMSProp" "s > 1e6 * r" \
   -v s="$(number valley_sgd_loss)" -v r="$(number valley_rmsprop_loss)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 06 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 06-step-size 06-valley 06-ill-conditioned 06-saddle 06-rosenbrock 06-adam-decay; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 06; then
+  expect_figures 06-step-size 06-valley 06-ill-conditioned 06-saddle 06-rosenbrock 06-adam-decay
   expect_legible_figures
   expect_quiet_figures
   expect_svg_text "$OUT/06-valley.svg" "the valley f = x12 + 12 x22, aligned with the axes" \
@@ -264,15 +251,8 @@ if have_gnuplot; then
   if number valley_sgd_loss >/dev/null; then fail "... nor records one" "valley_sgd_loss = $(number valley_sgd_loss)"
   else pass "... nor records one"; fi
   expect_no_grep "$STDERR" "gnuplot" "... gnuplot has nothing to say"
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 06 --no-plot --set 'valley_lr={0.1, 0.1}'
-expect_rc 2 "valley_lr with two rates exits 2"
-expect_grep "$STDERR" "valley_lr" "the message names valley_lr"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad valley_lr"
-run_lab 06 --no-plot --set "decay='constant'"
-expect_rc 2 "decay = 'constant' exits 2"
-expect_grep "$STDERR" "decay" "the message names decay"
+expect_bad_param 06 'valley_lr={0.1, 0.1}' 'valley_lr with two rates'
+expect_bad_param 06 "decay='constant'" "decay = 'constant'"

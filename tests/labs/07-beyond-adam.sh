@@ -16,19 +16,8 @@ expect_between() {
 run_lab 07 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in radam lookahead-inner lookahead layers alexnet layer-steps lr-sweep numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/07-beyond-adam/exercise.c")
-for ex in radam_rectification lookahead_outer_update lars_local_lr; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" || fail "$ex announced at most once" "$n times"
-  fi
-done
+expect_tables radam lookahead-inner lookahead layers alexnet layer-steps lr-sweep numbers
+expect_stubs_announced 07-beyond-adam radam_rectification lookahead_outer_update lars_local_lr
 
 # ---- 1. RAdam: rho_t and r_t from the paper's formulas ----------------------------------
 radam() {  # beta2 -> "t rho r" lines for the quoted steps, then first5 first4 half most r6 r5
@@ -205,26 +194,13 @@ expect_number radam_first_rectified "$f5" 0 "beta2 = 0.99: first rectified step 
 expect_number radam_r_most "$most" 0 "beta2 = 0.99: r_t reaches 0.9 at step $most (computed here)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 07 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 07-radam 07-lookahead 07-ratios 07-layer-steps 07-lr-sweep; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 07; then
+  expect_figures 07-radam 07-lookahead 07-ratios 07-layer-steps 07-lr-sweep
   expect_legible_figures
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 07 --no-plot --set 'layer_scales={1, 1}'
-expect_rc 2 "layer_scales with two numbers exits 2"
-expect_grep "$STDERR" "layer_scales" "the message names layer_scales"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad layer_scales"
-run_lab 07 --no-plot --set 'thresholds={3, 4}'
-expect_rc 2 "a threshold below 4 exits 2"
-expect_grep "$STDERR" "thresholds" "the message names thresholds"
-run_lab 07 --no-plot --set 'sweep_range={10, 1}'
-expect_rc 2 "sweep_range = {10, 1} exits 2"
-expect_grep "$STDERR" "sweep_range" "the message names sweep_range"
+expect_bad_param 07 'layer_scales={1, 1}' 'layer_scales with two numbers'
+expect_bad_param 07 'thresholds={3, 4}' 'a threshold below 4'
+expect_bad_param 07 'sweep_range={10, 1}' 'sweep_range = {10, 1}'

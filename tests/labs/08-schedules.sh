@@ -26,18 +26,8 @@ function lr(name, t) {
 run_lab 08 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in schedules sgd numbers; do expect_file "$OUT/$t.tsv" "$t.tsv written"; done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/08-schedules/exercise.c")
-for ex in cosine_lr warmup_compose; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 2 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables schedules sgd numbers
+expect_stubs_announced 08-schedules cosine_lr warmup_compose
 
 # ---- 2. The schedules ------------------------------------------------------------------
 expect_between cosine_vs_library 0 1e-15 "cosine_lr agrees with the library"
@@ -135,36 +125,19 @@ expect_awk "seed 7: cosine finishes below linear, and far below constant" "c < l
   -v c="$(number final_cosine)" -v l="$(number final_linear)" -v k="$(number final_constant)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 08 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 08-schedules 08-sgd-loss; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 08; then
+  expect_figures 08-schedules 08-sgd-loss
   expect_legible_figures
-  grep -v "not implemented yet" "$STDERR" >"$TEST_TMP/stderr.figures"
-  [ -s "$TEST_TMP/stderr.figures" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$TEST_TMP/stderr.figures")" \
-                   || pass "figures draw without gnuplot warnings"
-  leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
-  [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
+  expect_quiet_figures "not implemented yet"
   expect_svg_text "$OUT/08-schedules.svg" "step (×0.1 at the milestones)" "08-schedules' key: the default gamma 0.1"
   # The key restates gamma: from the run.
   run_lab 08 --quiet --set 'gamma=0.5'
   expect_rc 0 "gamma = 0.5 runs"
   expect_svg_text "$OUT/08-schedules.svg" "step (×0.5 at the milestones)" "gamma = 0.5: 08-schedules' key says ×0.5"
   expect_no_svg_text "$OUT/08-schedules.svg" "×0.1" "... and not the default's ×0.1"
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 08 --no-plot --set warmup=100
-expect_rc 2 "warmup = T exits 2"
-expect_grep "$STDERR" "warmup" "the message names warmup"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a bad warmup"
-run_lab 08 --no-plot --set 'milestones={60, 30}'
-expect_rc 2 "decreasing milestones exit 2"
-expect_grep "$STDERR" "milestones" "the message names milestones"
-run_lab 08 --no-plot --set examples=10
-expect_rc 2 "as many examples as features exits 2"
-expect_grep "$STDERR" "examples" "the message names examples"
+expect_bad_param 08 'warmup=100' 'warmup = T'
+expect_bad_param 08 'milestones={60, 30}' 'decreasing milestones'
+expect_bad_param 08 'examples=10' 'as many examples as features'

@@ -14,20 +14,9 @@ cell() { grep -v '^#' "$1" | awk -F'\t' -v r="$2" -v c="$3" 'NR == r + 2 { print
 run_lab 10 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in newton-errors rosenbrock-gd rosenbrock-newton rosenbrock-lbfgs saddle-pure saddle-eigen \
-         saddle-cholesky cost minibatch-full minibatch-lbfgs-1 minibatch-lbfgs-2 minibatch-sgd numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/10-newton-lbfgs/exercise.c")
-for ex in newton_step_cholesky two_loop_direction backtracking_armijo; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 3 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables newton-errors rosenbrock-gd rosenbrock-newton rosenbrock-lbfgs saddle-pure saddle-eigen \
+  saddle-cholesky cost minibatch-full minibatch-lbfgs-1 minibatch-lbfgs-2 minibatch-sgd numbers
+expect_stubs_announced 10-newton-lbfgs newton_step_cholesky two_loop_direction backtracking_armijo
 
 # ---- 1. One Newton step on a quadratic -------------------------------------------------
 expect_number quad_kappa 1900 0.03 "the quadratic's condition number is about 1900"
@@ -170,12 +159,8 @@ expect_between newton_iterations 3 12 "near the minimum Newton needs a handful o
 expect_between newton_vs_library 0 1e-8 "... the same as opt_newton's"
 
 # ---- Figures ---------------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 10 --quiet --set 'newton_sizes={16, 32, 64, 128, 256}' --set 'lbfgs_sizes={16, 64, 256, 1024}'
-  expect_rc 0 "run with figures exits 0"
-  for fig in 10-rosenbrock 10-saddle 10-cost 10-minibatch; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 10 --set 'newton_sizes={16, 32, 64, 128, 256}' --set 'lbfgs_sizes={16, 64, 256, 1024}'; then
+  expect_figures 10-rosenbrock 10-saddle 10-cost 10-minibatch
   expect_legible_figures
   expect_quiet_figures
   expect_svg_text "$OUT/10-rosenbrock.svg" "paths from (-1.2, 1)" "10-rosenbrock's title: the default start"
@@ -195,15 +180,10 @@ if have_gnuplot; then
     "10-saddle's key: tau = 2 (beta + 2) = 8"
   expect_number saddle_tau 8 1e-12 "... the shift the lab reports"
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written -------------------------------------
-for bad in 'newton_sizes={16, 33}' 'fixed_steps={1, 2, 3, 4, 5}' 'rosenbrock_start={1}' 'batch=5000'; do
-  key=${bad%%=*}
-  run_lab 10 --no-plot --set "$bad"
-  expect_rc 2 "$bad exits 2"
-  expect_grep "$STDERR" "$key" "the message names $key"
-  expect_no_file "$OUT/numbers.tsv" "nothing written after $bad"
-done
+expect_bad_param 10 'newton_sizes={16, 33}'
+expect_bad_param 10 'fixed_steps={1, 2, 3, 4, 5}'
+expect_bad_param 10 'rosenbrock_start={1}'
+expect_bad_param 10 'batch=5000'

@@ -106,21 +106,9 @@ want() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { exit !f }' <<<"$EXPECT
 run_lab 11 --no-plot
 expect_rc 0 "default run exits 0"
 DEFAULT_OUT=$OUT
-for t in train test standardized loss-gap path-raw path-scaled path-centred path-standardized \
-         path-whitened numbers; do
-  expect_file "$OUT/$t.tsv" "$t.tsv written"
-done
-stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/11-whitening/exercise.c")
-for ex in standardize_features gram_condition_number; do
-  n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
-  if [ "$stubs" -eq 2 ]; then
-    [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
-                   || fail "stub $ex announced exactly once" "announced $n times"
-  else
-    [ "$n" -le 1 ] && pass "$ex announced at most once" \
-                   || fail "$ex announced at most once" "announced $n times"
-  fi
-done
+expect_tables train test standardized loss-gap path-raw path-scaled path-centred path-standardized \
+  path-whitened numbers
+expect_stubs_announced 11-whitening standardize_features gram_condition_number
 
 # ---- 1. The data: the law it was drawn from -------------------------------------------
 expect_trace_rows "$OUT/train.tsv" 200 "train.tsv: 200 examples"
@@ -272,29 +260,14 @@ run_lab 11 --no-plot --quiet --set correlation=0.9
 check "correlation 0.9: standardized kappa = (1+r)/(1-r) is above 10" "k > 10" -v k="$(number kappa_standardized)"
 
 # ---- Figures ---------------------------------------------------------------------------
-if have_gnuplot; then
-  run_lab 11 --quiet
-  expect_rc 0 "run with figures exits 0"
-  for fig in 11-data 11-contours 11-loss; do
-    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
-  done
+if figure_run 11; then
+  expect_figures 11-data 11-contours 11-loss
   expect_legible_figures
   expect_quiet_figures
-else
-  pass "figures skipped: gnuplot is not installed"
 fi
 
 # ---- Bad parameters are caught before anything is written --------------------------------
-run_lab 11 --no-plot --set 'feature_means={1, 2, 3}'
-expect_rc 2 "three feature means exit 2"
-expect_grep "$STDERR" "feature_means" "the message names feature_means"
-expect_no_file "$OUT/numbers.tsv" "nothing written after bad feature_means"
-run_lab 11 --no-plot --set 'start={0}'
-expect_rc 2 "a one-number start exits 2"
-expect_grep "$STDERR" "start" "the message names start"
-run_lab 11 --no-plot --set 'correlation=1'
-expect_rc 2 "correlation = 1 (collinear features) exits 2"
-expect_grep "$STDERR" "correlation" "the message names correlation"
-run_lab 11 --no-plot --set 'feature_stds={1, 0}'
-expect_rc 2 "a zero standard deviation exits 2"
-expect_no_file "$OUT/numbers.tsv" "nothing written after a zero standard deviation"
+expect_bad_param 11 'feature_means={1, 2, 3}' 'three feature means'
+expect_bad_param 11 'start={0}' 'a one-number start'
+expect_bad_param 11 'correlation=1' 'correlation = 1 (collinear features)'
+expect_bad_param 11 'feature_stds={1, 0}' 'a zero standard deviation'

@@ -8,10 +8,20 @@
 #                            (an absolute tolerance when EXPECTED is 0)
 #   expect_close A B RELTOL what               two numbers
 #   expect_file PATH [what]  exists and is not empty;  expect_no_file PATH [what]
+#   expect_tables NAME...    each OUT/NAME.tsv written
 #   expect_grep FILE ERE what  /  expect_no_grep FILE ERE what
 #   expect_trace_rows FILE N [what]            data rows after the header
 #   trace_header FILE        the column line;  trace_row FILE K  data row K (from 0)
 #   number KEY               a value from OUT/numbers.tsv
+#   expect_stubs_announced SLUG FUNCTION...    each stub announced once (below)
+#   expect_bad_param NN KEY=VALUE [what]       --set KEY=VALUE refused: exit 2,
+#                            one line naming key 'KEY', --out not created
+#   expect_bad_input NN what ERE [args...]     labNN args refused: exit 2, one
+#                            line matching ERE, --out not created
+#   figure_run NN [args...]  with gnuplot: run labNN --quiet args, expect exit 0;
+#                            without: one check says so, and it returns 1
+#   expect_figures FIG...    each drawn as PDF, PNG and SVG in OUT
+#   expect_legible_figures, expect_quiet_figures [ERE]   (below)
 #   pass what  /  fail what [details]          record a check by hand
 #   have_gnuplot             true when gnuplot is installed
 set -u
@@ -80,6 +90,11 @@ expect_file() {
   else fail "${2:-${1#"$TEST_TMP"/} written}" "missing or empty: $1"; fi
 }
 
+expect_tables() {
+  local t
+  for t in "$@"; do expect_file "$OUT/$t.tsv" "$t.tsv written"; done
+}
+
 expect_no_file() {
   if [ ! -e "$1" ]; then pass "${2:-no ${1#"$TEST_TMP"/}}"
   else fail "${2:-no ${1#"$TEST_TMP"/}}" "exists: $1"; fi
@@ -105,6 +120,46 @@ expect_trace_rows() {
 }
 
 have_gnuplot() { command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; }
+
+# expect_stubs_announced SLUG FUNCTION...: the last run's stderr says of each
+# exercise FUNCTION that it is not implemented (the library's reference
+# stands in) exactly once while labs/SLUG/exercise.c is the stub (as many
+# `return OPT_ENOTIMPL` as FUNCTIONs), and at most once otherwise: a
+# function a student has written is not announced.  One check a function.
+expect_stubs_announced() {
+  local slug=$1 ex n stubs; shift
+  stubs=$(grep -c 'return OPT_ENOTIMPL' "$ROOT/labs/$slug/exercise.c")
+  for ex in "$@"; do
+    n=$(grep -c "exercise '$ex'.*not implemented" "$STDERR")
+    if [ "$stubs" -eq $# ]; then
+      [ "$n" -eq 1 ] && pass "stub $ex announced exactly once" \
+                     || fail "stub $ex announced exactly once" "announced $n times"
+    else
+      [ "$n" -le 1 ] && pass "$ex announced at most once" \
+                     || fail "$ex announced at most once" "announced $n times"
+    fi
+  done
+}
+
+# expect_bad_input NN what ERE [args...]: labNN args (into a fresh --out) is
+# bad input, reported before anything is written: it exits 2, says exactly
+# one line on stderr, matching ERE, and does not create --out.  Three checks.
+expect_bad_input() {
+  local nn=$1 what=$2 re=$3; shift 3
+  run_lab "$nn" "$@"
+  expect_rc 2 "$what: exits 2"
+  if [ "$(wc -l <"$STDERR")" -eq 1 ] && grep -Eq -- "$re" "$STDERR"; then pass "$what: one line matching /$re/"
+  else fail "$what: one line matching /$re/" "stderr: $(cat "$STDERR")"; fi
+  expect_no_file "$OUT" "$what: nothing written (--out not created)"
+}
+
+# expect_bad_param NN KEY=VALUE [what]: labNN --no-plot --set KEY=VALUE is a
+# bad parameter: exit 2, one line that names key 'KEY', --out not created
+# (expect_bad_input; what defaults to KEY=VALUE).
+expect_bad_param() {
+  local nn=$1 set=$2 key=${2%%=*}
+  expect_bad_input "$nn" "${3:-$set}" "key '$key'" --no-plot --set "$set"
+}
 
 # expect_params_lua NN SLUG DEFAULT_OUT [IGNORE]: labs/SLUG/params.lua spells
 # out the schema's defaults. Run with it, the lab writes the same numbers.tsv
@@ -149,11 +204,34 @@ expect_awk() {
   else fail "$what" "false: $cond with $*"; fi
 }
 
-# expect_quiet_figures: the last run drew its figures without a word from
-# gnuplot on stderr and left no temporary file in OUT.
+# figure_run NN [args...]: the run that draws a lab's figures, for
+#   if figure_run NN; then expect_figures FIG...; ...; fi
+# With gnuplot, labNN --quiet args exits 0 (one check) and it returns 0;
+# without, one check says the figures were skipped, and it returns 1.
+figure_run() {
+  if ! have_gnuplot; then pass "figures skipped: gnuplot is not installed"; return 1; fi
+  local nn=$1; shift
+  run_lab "$nn" --quiet "$@"
+  expect_rc 0 "run with figures exits 0"
+}
+
+# expect_figures FIG...: the last run drew each FIG as OUT/FIG.pdf, .png
+# and .svg (one check a file).
+expect_figures() {
+  local fig ext
+  for fig in "$@"; do
+    for ext in pdf png svg; do expect_file "$OUT/$fig.$ext" "$fig.$ext drawn"; done
+  done
+}
+
+# expect_quiet_figures [ERE]: the last run drew its figures without a word
+# from gnuplot on stderr (lines matching ERE, such as a stub's announcement,
+# set aside) and left no temporary file in OUT.
 expect_quiet_figures() {
-  [ -s "$STDERR" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$STDERR")" \
-                   || pass "figures draw without gnuplot warnings"
+  local said=$STDERR
+  if [ $# -gt 0 ]; then said=$TEST_TMP/stderr.figures; grep -Ev -- "$1" "$STDERR" >"$said"; fi
+  [ -s "$said" ] && fail "figures draw without gnuplot warnings" "$(head -c 600 "$said")" \
+                 || pass "figures draw without gnuplot warnings"
   local leftovers; leftovers=$(find "$OUT" -name '*.tmp.*' | wc -l)
   [ "$leftovers" -eq 0 ] && pass "no temporary files left" || fail "no temporary files left" "$(ls "$OUT")"
 }

@@ -25,6 +25,7 @@
 #include <lua.h>
 
 #include "config.h"
+#include "names.h"      /* opt_nearest_name: every "did you mean" */
 
 #define ERR_MAX 512          /* an error line, with its trailing NUL */
 #define WHERE_MAX 320        /* a location: "path:line" */
@@ -134,10 +135,6 @@ int config_check_schema(opt_config *c);
 const char *config_fmt_num(double v, char *buf, size_t cap);
 /* A size: "256 MiB", "1.5 MiB", "100 bytes". */
 const char *config_fmt_bytes(size_t b, char *buf, size_t cap);
-/* The nearest of names[0..n) to name, close enough to be a typo, or NULL.
- * names is an array of structs stride bytes apart, each with its name
- * pointer first (NULL names are skipped). */
-const char *config_nearest_name(const char *name, const void *names, size_t n, size_t stride);
 int config_is_identifier(const char *s, size_t len);
 
 /* ---- Loading (config_load.c) --------------------------------------------------- */

@@ -150,14 +150,9 @@ static int unknown_problem(opt_config *c, const char *key, const char *name)
 {
     size_t count;
     const opt_problem *all = opt_problem_list(&count);
-    char known[300] = "", hint[96] = "";
-    size_t len = 0;
-    for (size_t i = 0; i < count && len < sizeof known; i++)
-        len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", i ? ", " : "",
-                                all[i].name);
-    const char *near = config_nearest_name(name, all, count, sizeof *all);
-    if (near)
-        snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
+    char known[300], hint[96];
+    opt_names_join(known, sizeof known, all, count, sizeof *all);
+    opt_name_hint(hint, sizeof hint, opt_nearest_name(name, all, count, sizeof *all));
     return opt_config_fail(c, key, "unknown problem '%s'%s; known problems: %s", name, hint,
                            known);
 }

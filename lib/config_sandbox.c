@@ -278,7 +278,7 @@ static int env_index(lua_State *L)
     const opt_config *c = config_of(L);
     const char *near = opt_config_suggest(c, name);
     if (!near)
-        near = config_nearest_name(name, safe_names, SAFE_NAMES, sizeof *safe_names);
+        near = opt_nearest_name(name, safe_names, SAFE_NAMES, sizeof *safe_names);
     if (near)
         return config_raise_here(L, "'%s' is not defined (did you mean '%s'?)", name, near);
     size_t nproblems;
@@ -286,7 +286,7 @@ static int env_index(lua_State *L)
     if (opt_problem_lookup(name))
         return config_raise_here(L, "'%s' is not defined (a problem's name is a string: '%s')",
                                  name, name);
-    if ((near = config_nearest_name(name, problems, nproblems, sizeof *problems)))
+    if ((near = opt_nearest_name(name, problems, nproblems, sizeof *problems)))
         return config_raise_here(L, "'%s' is not defined (did you mean the problem '%s', in "
                                     "quotes?)", name, near);
     return config_raise_here(L, "'%s' is not defined", name);

@@ -20,7 +20,7 @@
 #include "config_impl.h"
 #include "status.h"
 
-/* ---- Words: numbers, sizes, suggestions ------------------------------------ */
+/* ---- Words: numbers and sizes (names: names.c) -------------------------- */
 
 const char *config_fmt_num(double v, char *buf, size_t cap)
 {
@@ -47,66 +47,11 @@ const char *config_fmt_bytes(size_t b, char *buf, size_t cap)
     return buf;
 }
 
-/* Edit distance with adjacent transpositions (optimal string alignment),
- * ignoring case; names longer than 63 bytes are not compared. */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t m = strlen(a), n = strlen(b);
-    if (m > 63 || n > 63)
-        return INT_MAX;
-    int d[64][64];
-    for (size_t i = 0; i <= m; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= n; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= m; i++)
-        for (size_t j = 1; j <= n; j++) {
-            int ai = tolower((unsigned char)a[i - 1]), bj = tolower((unsigned char)b[j - 1]);
-            int best = d[i - 1][j - 1] + (ai != bj);
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && ai == tolower((unsigned char)b[j - 2])
-                && tolower((unsigned char)a[i - 2]) == bj && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[m][n];
-}
-
-/* How far a name may be from a candidate and still be called a typo. */
-static int close_enough(const char *name, const char *cand, int d)
-{
-    size_t len = strlen(name);
-    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
-    return d <= limit && (size_t)d < len && (size_t)d < strlen(cand);
-}
-
-/* The nearest of names[0..n) (an array of structs: stride bytes apart,
- * name pointer at offset 0), or NULL. */
-const char *config_nearest_name(const char *name, const void *names, size_t n, size_t stride)
-{
-    const char *best = NULL;
-    int bestd = INT_MAX;
-    for (size_t i = 0; i < n; i++) {
-        const char *cand = *(const char *const *)((const char *)names + i * stride);
-        if (!cand)
-            continue;
-        int d = edit_distance(name, cand);
-        if (d < bestd && close_enough(name, cand, d)) {
-            best = cand;
-            bestd = d;
-        }
-    }
-    return best;
-}
-
 const char *opt_config_suggest(const opt_config *c, const char *name)
 {
     if (!c || !name)
         return NULL;
-    return config_nearest_name(name, c->schema, c->count, sizeof *c->schema);
+    return opt_nearest_name(name, c->schema, c->count, sizeof *c->schema);
 }
 
 int config_is_identifier(const char *s, size_t len)

@@ -2,8 +2,33 @@
 #include <math.h>
 #include <string.h>
 #include "linesearch.h"
+#include "names.h"
 #include "status.h"
 #include "vec.h"
+
+static const char *const names[OPT_LS_COUNT] = {
+    [OPT_LS_BACKTRACKING] = "backtracking",
+    [OPT_LS_MORE_THUENTE] = "more-thuente",
+    [OPT_LS_FIXED] = "fixed",
+};
+
+opt_ls_kind opt_linesearch_lookup(const char *name)
+{
+    for (int k = 0; name && k < OPT_LS_COUNT; k++)
+        if (strcmp(names[k], name) == 0)
+            return (opt_ls_kind)k;
+    return OPT_LS_COUNT;
+}
+
+const char *opt_linesearch_name(opt_ls_kind kind)
+{
+    return kind < OPT_LS_COUNT ? names[kind] : "unknown";
+}
+
+const char *opt_linesearch_suggest(const char *name)
+{
+    return opt_nearest_name(name, names, OPT_LS_COUNT, sizeof *names);
+}
 
 opt_ls_params opt_ls_defaults(void)
 {

@@ -25,10 +25,19 @@
 #include "objective.h"
 
 typedef enum {
-    OPT_LS_BACKTRACKING,   /* Armijo backtracking */
-    OPT_LS_MORE_THUENTE,   /* strong Wolfe */
-    OPT_LS_FIXED           /* no search: take the initial step as it is */
+    OPT_LS_BACKTRACKING,   /* Armijo backtracking: "backtracking" */
+    OPT_LS_MORE_THUENTE,   /* strong Wolfe: "more-thuente" */
+    OPT_LS_FIXED,          /* no search, take the initial step as it is: "fixed" */
+    OPT_LS_COUNT           /* not a kind: their number, and "no such name" */
 } opt_ls_kind;
+
+/* The kind called name (exactly, as names.h matches names), or OPT_LS_COUNT
+ * when none is. */
+opt_ls_kind opt_linesearch_lookup(const char *name);
+/* The name of a kind ("unknown" for none). */
+const char *opt_linesearch_name(opt_ls_kind kind);
+/* The kind's name nearest to name, for "did you mean" (names.h), or NULL. */
+const char *opt_linesearch_suggest(const char *name);
 
 typedef struct opt_ls_params {
     double c1;         /* sufficient decrease; default 1e-4 */

@@ -1,6 +1,7 @@
 /* schedule.c — learning-rate schedules with an optional linear warm-up. */
 #include <math.h>
 #include <string.h>
+#include "names.h"
 #include "schedule.h"
 #include "status.h"
 
@@ -25,6 +26,11 @@ opt_schedule_kind opt_schedule_lookup(const char *name)
 const char *opt_schedule_name(opt_schedule_kind kind)
 {
     return kind < OPT_SCHED_COUNT ? names[kind] : "unknown";
+}
+
+const char *opt_schedule_suggest(const char *name)
+{
+    return opt_nearest_name(name, names, OPT_SCHED_COUNT, sizeof *names);
 }
 
 int opt_schedule_check(const opt_schedule *s, const char **why)

@@ -49,10 +49,13 @@ typedef struct opt_schedule {
 
 /* The defaults above for the given kind. */
 opt_schedule opt_schedule_defaults(opt_schedule_kind kind);
-/* The kind called name ("cosine", ...), or OPT_SCHED_COUNT when none. */
+/* The kind called name ("cosine", ...; exactly, as names.h matches names),
+ * or OPT_SCHED_COUNT when none is. */
 opt_schedule_kind opt_schedule_lookup(const char *name);
-/* The name of a kind. */
+/* The name of a kind ("unknown" for none). */
 const char *opt_schedule_name(opt_schedule_kind kind);
+/* The kind's name nearest to name, for "did you mean" (names.h), or NULL. */
+const char *opt_schedule_suggest(const char *name);
 /* OPT_OK, or OPT_EINVAL with *why set to a phrase when a field is out of
  * its domain (gamma <= 0, T < 1, milestones not increasing, ...). */
 int opt_schedule_check(const opt_schedule *s, const char **why);

@@ -2,6 +2,7 @@
 #ifndef OPT_H
 #define OPT_H
 #include "status.h"
+#include "names.h"
 #include "vec.h"
 #include "objective.h"
 #include "rng.h"
@@ -18,6 +19,7 @@
 #include "data.h"
 #include "neuron.h"
 #include "run.h"
+#include "method.h"
 #include "config.h"
 #include "lab.h"
 #endif

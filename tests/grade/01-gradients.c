@@ -8,46 +8,8 @@
  * Expected values are worked out here independently (closed forms), never
  * taken from the library's reference implementations.
  */
-#include <criterion/criterion.h>
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-#include "exercise.h"
-#include "messages.h"
-
-static const char *status_name(int s)
-{
-    switch (s) {
-    case OPT_OK: return "OPT_OK";
-    case OPT_EINVAL: return "OPT_EINVAL";
-    case OPT_ENOMEM: return "OPT_ENOMEM";
-    case OPT_EDIVERGED: return "OPT_EDIVERGED";
-    case OPT_EMAXITER: return "OPT_EMAXITER";
-    case OPT_ENOTIMPL: return "OPT_ENOTIMPL";
-    default: return "an unexpected status";
-    }
-}
-
-/* Every call of a student function goes through this: a stub fails with a
- * clear message before anything else is checked. */
-#define IMPLEMENTED(fn, status)                                                          \
-    cr_assert((status) != OPT_ENOTIMPL,                                                  \
-              "%s is not implemented yet: it returned OPT_ENOTIMPL. Write it in "        \
-              "labs/01-gradients/exercise.c (the assignment is its comment in "          \
-              "exercise.h).", fn)
-
-#define EXPECT_STATUS(fn, got, want, what, hint)                                         \
-    do {                                                                                 \
-        int got_ = (got);                                                                \
-        IMPLEMENTED(fn, got_);                                                           \
-        cr_assert(got_ == (want), "%s %s: expected %s, got %s (%d). Hint: %s", fn, what, \
-                  status_name(want), status_name(got_), got_, hint);                     \
-    } while (0)
-
-static int close_to(double got, double want, double tol)
-{
-    return fabs(got - want) <= tol * fmax(1.0, fabs(want));
-}
+#define GRADE_LAB "01-gradients"
+#include "grade.h"
 
 /* ======================================================================== */
 /* Exercise 1: central_difference_gradient                                  */
@@ -112,7 +74,7 @@ Test(central_difference_gradient, quadratic, .timeout = 2.0,
     opt_objective f = { 2, f_quadratic, NULL, NULL, "quadratic" };
     double x[] = { 1, -2 }, g[2] = { NAN, NAN };
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-4, g), OPT_OK,
-                  "on a quadratic at (1, -2), h = 1e-4", "return OPT_OK when all went well.");
+                  "on a quadratic at (1, -2), h = 1e-4", OK_HINT);
     const double want[] = { 5, 9 };
     for (int i = 0; i < 2; i++)
         cr_assert(close_to(g[i], want[i], 1e-7),
@@ -127,7 +89,7 @@ Test(central_difference_gradient, x_squared_y, .timeout = 2.0,
     opt_objective f = { 2, f_x2y, NULL, NULL, "x^2 y" };
     double x[] = { 1, 2 }, g[2] = { NAN, NAN };
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-3, g), OPT_OK,
-                  "on x^2 y at (1, 2), h = 1e-3", "return OPT_OK when all went well.");
+                  "on x^2 y at (1, 2), h = 1e-3", OK_HINT);
     cr_assert(close_to(g[0], 4, 1e-8),
               "grad[0] of f(x,y) = x^2 y at (1,2), h = 1e-3: expected 4, got %s. Hint: move "
               "only coordinate 0, by +h and by -h, and divide by 2h, not h.", grade_num(g[0]));
@@ -143,7 +105,7 @@ Test(central_difference_gradient, cubic_large_step, .timeout = 2.0,
     opt_objective f = { 1, f_cube, NULL, NULL, "x^3" };
     double x[] = { 1 }, g[1] = { NAN };
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 0.1, g), OPT_OK,
-                  "on x^3 at x = 1, h = 0.1", "return OPT_OK when all went well.");
+                  "on x^3 at x = 1, h = 0.1", OK_HINT);
     const char *hint = "the central difference of x^3 is 3x^2 + h^2 = 3.01 here";
     if (close_to(g[0], 3.31, 1e-9))
         hint = "3.31 is the forward difference (f(x+h) - f(x)) / h: use f(x+h) - f(x-h)";
@@ -167,7 +129,7 @@ Test(central_difference_gradient, fifty_dimensions, .timeout = 2.0,
         g[i] = NAN;
     }
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-5, g), OPT_OK,
-                  "on a 50-dimensional function", "return OPT_OK when all went well.");
+                  "on a 50-dimensional function", OK_HINT);
     for (size_t i = 0; i < n; i++) {
         const double want = (double)(i + 1) * cos(x[i]);
         cr_assert(fabs(g[i] - want) <= 1e-7 * (double)(i + 1),
@@ -210,7 +172,7 @@ Test(central_difference_gradient, evaluation_points, .timeout = 2.0,
     double x[N] = { 0.5, -1, 2, 3.25, -0.75, 10, 1e-3 }, g[N];
     const double h = 1e-3;
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, h, g), OPT_OK,
-                  "on sum x_i^2 in 7 dimensions", "return OPT_OK when all went well.");
+                  "on sum x_i^2 in 7 dimensions", OK_HINT);
     cr_assert(log.gradient_requests == 0,
               "calls to f that asked for a gradient: expected 0, got %zu. Hint: evaluate with "
               "opt_eval(f, point, NULL) — you are computing the gradient, not asking for it.",
@@ -255,7 +217,7 @@ Test(central_difference_gradient, x_unchanged, .timeout = 2.0,
     double x[] = { 0.1, 0.7 }, copy[2], g[2];
     memcpy(copy, x, sizeof x);
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-5, g), OPT_OK,
-                  "on x^2 y at (0.1, 0.7)", "return OPT_OK when all went well.");
+                  "on x^2 y at (0.1, 0.7)", OK_HINT);
     cr_assert(memcmp(x, copy, sizeof x) == 0,
               "x after the call: expected (0.1, 0.7) unchanged, got (%s, %s). Hint: x is "
               "const; work on a copy (x[i] + h - h is not always x[i] in floating point).",
@@ -329,7 +291,7 @@ Test(central_difference_gradient, one_dimension, .timeout = 2.0,
     opt_objective f = { 1, f_exp1, NULL, NULL, "exp" };
     double x[] = { 0 }, g[] = { NAN };
     EXPECT_STATUS(CDG, central_difference_gradient(&f, x, 1e-5, g), OPT_OK, "on exp(x) at 0",
-                  "return OPT_OK when all went well.");
+                  OK_HINT);
     cr_assert(fabs(g[0] - 1) < 1e-9,
               "d/dx exp(x) at x = 0 with h = 1e-5: expected 1 (to 1e-9), got %s. Hint: "
               "(exp(h) - exp(-h)) / (2h) = 1 + h^2/6 + ...", grade_num(g[0]));
@@ -353,8 +315,7 @@ Test(gradient_check_error, equal_vectors, .timeout = 2.0,
 {
     const double a[] = { 1, -2, 0, 3.5, 1e-12 };
     double r;
-    EXPECT_STATUS(GCE, check(a, a, 5, &r), OPT_OK, "on two equal vectors",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, a, 5, &r), OPT_OK, "on two equal vectors", OK_HINT);
     cr_assert(r == 0,
               "max relative error of two equal vectors (1, -2, 0, 3.5, 1e-12): expected 0, got %s. "
               "Hint: when both entries are 0 the error is 0, not 0/0 = NaN.", grade_num(r));
@@ -365,8 +326,7 @@ Test(gradient_check_error, hand_computed, .timeout = 2.0,
 {
     const double a[] = { 1, 2, 3 }, b[] = { 1, 2.2, 3 };
     double r;
-    EXPECT_STATUS(GCE, check(a, b, 3, &r), OPT_OK, "on (1,2,3) vs (1,2.2,3)",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, b, 3, &r), OPT_OK, "on (1,2,3) vs (1,2.2,3)", OK_HINT);
     const double want = 0.2 / 2.2;
     cr_assert(close_to(r, want, 1e-12),
               "max relative error of (1, 2, 3) vs (1, 2.2, 3): expected |2 - 2.2| / max(2, 2.2) = "
@@ -380,8 +340,7 @@ Test(gradient_check_error, one_zero_entry, .timeout = 2.0,
 {
     const double a[] = { 0, 0 }, b[] = { 0, 1e-3 };
     double r;
-    EXPECT_STATUS(GCE, check(a, b, 2, &r), OPT_OK, "on (0, 0) vs (0, 1e-3)",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, b, 2, &r), OPT_OK, "on (0, 0) vs (0, 1e-3)", OK_HINT);
     cr_assert(close_to(r, 1, 1e-15),
               "max relative error of (0, 0) vs (0, 1e-3): expected 1 (0 for the first pair, "
               "|0 - 1e-3| / 1e-3 for the second), got %s. Hint: only when BOTH are 0 is the error 0.",
@@ -393,7 +352,7 @@ Test(gradient_check_error, opposite_signs, .timeout = 2.0,
 {
     const double a[] = { 1 }, b[] = { -1 };
     double r;
-    EXPECT_STATUS(GCE, check(a, b, 1, &r), OPT_OK, "on (1) vs (-1)", "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, b, 1, &r), OPT_OK, "on (1) vs (-1)", OK_HINT);
     cr_assert(close_to(r, 2, 1e-15),
               "relative error of 1 vs -1: expected |1 - (-1)| / max(1, 1) = 2, got %s. Hint: use "
               "absolute values in the denominator, fabs(a) and fabs(n), not a and n.",
@@ -407,7 +366,7 @@ Test(gradient_check_error, factor_two, .timeout = 2.0,
     double a[4], r;
     for (int i = 0; i < 4; i++)
         a[i] = 2 * n[i];
-    EXPECT_STATUS(GCE, check(a, n, 4, &r), OPT_OK, "on a = 2n", "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, n, 4, &r), OPT_OK, "on a = 2n", OK_HINT);
     cr_assert(close_to(r, 0.5, 1e-14),
               "max relative error when analytic = 2 * numeric: expected |2n - n| / |2n| = 0.5 in "
               "every coordinate, got %s. Hint: the denominator is max(|a_i|, |n_i|).",
@@ -419,7 +378,7 @@ Test(gradient_check_error, maximum_over_all, .timeout = 2.0,
 {
     const double a[] = { 1, 1, 1, 1, 1, 1 }, b[] = { 1, 1 + 1e-9, 1, 1 - 1e-6, 1, 0.5 };
     double r;
-    EXPECT_STATUS(GCE, check(a, b, 6, &r), OPT_OK, "on six coordinates", "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(a, b, 6, &r), OPT_OK, "on six coordinates", OK_HINT);
     cr_assert(close_to(r, 0.5, 1e-14),
               "max relative error of six coordinates whose worst (0.5) is the last: got %s. "
               "Hint: loop i = 0 .. n-1 inclusive and keep the largest, not the last or the first.",
@@ -433,13 +392,11 @@ Test(gradient_check_error, scale_invariant, .timeout = 2.0,
     const double huge_a[] = { 1.1e200 }, huge_b[] = { 1e200 };
     double r;
     const double want = 0.1 / 1.1;
-    EXPECT_STATUS(GCE, check(tiny_a, tiny_b, 1, &r), OPT_OK, "on 1.1e-200 vs 1e-200",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(tiny_a, tiny_b, 1, &r), OPT_OK, "on 1.1e-200 vs 1e-200", OK_HINT);
     cr_assert(close_to(r, want, 1e-12),
               "relative error of 1.1e-200 vs 1e-200: expected %s, got %s. Hint: no absolute "
               "threshold or added epsilon — the error is relative.", grade_num(want), grade_num(r));
-    EXPECT_STATUS(GCE, check(huge_a, huge_b, 1, &r), OPT_OK, "on 1.1e200 vs 1e200",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GCE, check(huge_a, huge_b, 1, &r), OPT_OK, "on 1.1e200 vs 1e200", OK_HINT);
     cr_assert(close_to(r, want, 1e-12),
               "relative error of 1.1e200 vs 1e200: expected %s, got %s. Hint: avoid squaring "
               "the entries (1e200^2 overflows).", grade_num(want), grade_num(r));
@@ -506,7 +463,7 @@ static void expect_neuron(const double w[3], const double x[2], double tol, cons
 {
     int st;
     neuron got = call_neuron(w, x, &st);
-    EXPECT_STATUS(SNB, st, OPT_OK, "on finite inputs", "return OPT_OK when all went well.");
+    EXPECT_STATUS(SNB, st, OPT_OK, "on finite inputs", OK_HINT);
     neuron want = expected_neuron(w, x);
     const char *names[] = { "out", "dw[0]", "dw[1]", "dw[2]", "dx[0]", "dx[1]" };
     const double g[] = { got.out, got.dw[0], got.dw[1], got.dw[2], got.dx[0], got.dx[1] };
@@ -549,7 +506,7 @@ Test(sigmoid_neuron_backward, matches_central_differences, .timeout = 2.0,
         double w[3] = { pts[p][0], pts[p][1], pts[p][2] }, x[2] = { pts[p][3], pts[p][4] };
         int st;
         neuron got = call_neuron(w, x, &st);
-        EXPECT_STATUS(SNB, st, OPT_OK, "on finite inputs", "return OPT_OK when all went well.");
+        EXPECT_STATUS(SNB, st, OPT_OK, "on finite inputs", OK_HINT);
         /* Central differences of the closed-form f, one input at a time. */
         double *inputs[5] = { &w[0], &w[1], &w[2], &x[0], &x[1] };
         const double g[5] = { got.dw[0], got.dw[1], got.dw[2], got.dx[0], got.dx[1] };

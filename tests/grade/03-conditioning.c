@@ -11,44 +11,8 @@
  * built with known eigenvalues (rotations, reflections, the tridiagonal
  * Toeplitz matrix); changes of quadratic functions evaluated directly.
  */
-#include <criterion/criterion.h>
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-#include "exercise.h"
-#include "messages.h"
-
-static const char *status_name(int s)
-{
-    switch (s) {
-    case OPT_OK: return "OPT_OK";
-    case OPT_EINVAL: return "OPT_EINVAL";
-    case OPT_ENOMEM: return "OPT_ENOMEM";
-    case OPT_EDIVERGED: return "OPT_EDIVERGED";
-    case OPT_EMAXITER: return "OPT_EMAXITER";
-    case OPT_ENOTIMPL: return "OPT_ENOTIMPL";
-    default: return "an unexpected status";
-    }
-}
-
-#define IMPLEMENTED(fn, status)                                                          \
-    cr_assert((status) != OPT_ENOTIMPL,                                                  \
-              "%s is not implemented yet: it returned OPT_ENOTIMPL. Write it in "        \
-              "labs/03-conditioning/exercise.c (the assignment is its comment in "       \
-              "exercise.h).", fn)
-
-#define EXPECT_STATUS(fn, got, want, what, hint)                                         \
-    do {                                                                                 \
-        int got_ = (got);                                                                \
-        IMPLEMENTED(fn, got_);                                                           \
-        cr_assert(got_ == (want), "%s %s: expected %s, got %s (%d). Hint: %s", fn, what, \
-                  status_name(want), status_name(got_), got_, hint);                     \
-    } while (0)
-
-static int close_to(double got, double want, double tol)
-{
-    return fabs(got - want) <= tol * fmax(1.0, fabs(want));
-}
+#define GRADE_LAB "03-conditioning"
+#include "grade.h"
 
 /* ======================================================================== */
 /* Exercise 1: gradient_descent_step                                        */
@@ -61,8 +25,7 @@ Test(gradient_descent_step, by_hand, .timeout = 2.0,
 {
     double x[] = { 1, -2 };
     const double g[] = { 0.5, 4 };
-    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 2, 0.1), OPT_OK, "on x = (1, -2)",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 2, 0.1), OPT_OK, "on x = (1, -2)", OK_HINT);
     const char *hint = "x[i] = x[i] - eta * g[i]";
     if (close_to(x[0], 1.05, 1e-14) && close_to(x[1], -1.6, 1e-14))
         hint = "(1.05, -1.6) is x + eta g, uphill: subtract the gradient";
@@ -78,8 +41,7 @@ Test(gradient_descent_step, one_dimension, .timeout = 2.0,
 {
     double x[] = { 3 };
     const double g[] = { -2 };
-    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 1, 0.25), OPT_OK, "on x = 3",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 1, 0.25), OPT_OK, "on x = 3", OK_HINT);
     cr_assert(x[0] == 3.5, "one step from x = 3 with g = -2, eta = 0.25: expected 3.5 (a "
               "negative slope moves x to the right), got %s.", grade_num(x[0]));
 }
@@ -93,8 +55,7 @@ Test(gradient_descent_step, seven_dimensions, .timeout = 2.0,
         g[i] = 0.5 * i * i - 1;
     }
     memcpy(g_copy, g, sizeof g);
-    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 7, 0.3), OPT_OK, "in 7 dimensions",
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(GDS, gradient_descent_step(x, g, 7, 0.3), OPT_OK, "in 7 dimensions", OK_HINT);
     for (int i = 0; i < 7; i++) {
         const double want = (i - 3.0) - 0.3 * (0.5 * i * i - 1);
         cr_assert(close_to(x[i], want, 1e-14),
@@ -125,8 +86,7 @@ Test(gradient_descent_step, ten_steps_closed_form, .timeout = 2.0,
     double x[] = { x0, y0 };
     for (int k = 1; k <= 10; k++) {
         const double g[] = { 8 * x[0], 2 * x[1] };
-        EXPECT_STATUS(GDS, gradient_descent_step(x, g, 2, eta), OPT_OK, "on 4x^2 + y^2",
-                      "return OPT_OK when all went well.");
+        EXPECT_STATUS(GDS, gradient_descent_step(x, g, 2, eta), OPT_OK, "on 4x^2 + y^2", OK_HINT);
         const double wx = pow(1 - 8 * eta, k) * x0, wy = pow(1 - 2 * eta, k) * y0;
         cr_assert(close_to(x[0], wx, 1e-13) && close_to(x[1], wy, 1e-13),
                   "after %d steps of gradient descent on 4x^2 + y^2 from (%s, %s) with eta = %s: "
@@ -351,8 +311,7 @@ static void expect_exact_change(const double *A, const double *b, const double *
         x1[i] = x0[i] - eps * g[i];
     const double want = quad(A, b, x1, n) - quad(A, b, x0, n);
     double change = NAN;
-    EXPECT_STATUS(PLC, predicted_loss_change(g, A, n, eps, &change), OPT_OK, what,
-                  "return OPT_OK when all went well.");
+    EXPECT_STATUS(PLC, predicted_loss_change(g, A, n, eps, &change), OPT_OK, what, OK_HINT);
     cr_assert(close_to(change, want, 1e-10),
               "%s, eps = %s: f is quadratic, so the prediction must equal f(x - eps g) - f(x) = "
               "%s; got %s. Hint: (1/2) eps^2 g^T H g - eps g^T g, with g^T H g = sum_i "
@@ -366,7 +325,7 @@ Test(predicted_loss_change, one_dimension, .timeout = 2.0,
     const double g[] = { 6 }, H[] = { 6 };
     double change = NAN;
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 1, 0.1, &change), OPT_OK, "for 3x^2 at 1",
-                  "return OPT_OK when all went well.");
+                  OK_HINT);
     const char *hint = "(1/2)(0.1)^2 * 6 * 36 - 0.1 * 36 = 1.08 - 3.6";
     if (close_to(change, -1.44, 1e-12))
         hint = "-1.44 = 2.16 - 3.6 drops the 1/2 in front of eps^2 g^T H g";
@@ -383,13 +342,13 @@ Test(predicted_loss_change, step_increases_loss, .timeout = 2.0,
     const double g[] = { 18.5, 17.5 }, H[] = { 13, 11, 11, 13 };
     double change = NAN;
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 2, 0.1, &change), OPT_OK,
-                  "on the kappa = 12 quadratic at (1, 0.5)", "return OPT_OK when all went well.");
+                  "on the kappa = 12 quadratic at (1, 0.5)", OK_HINT);
     cr_assert(close_to(change, 12.915, 1e-12),
               "predicted change with g = (18.5, 17.5), H = [13 11; 11 13], eps = 0.1: expected "
               "(1/2)(0.01)(15553) - 0.1 (648.5) = 77.765 - 64.85 = +12.915, got %s. Hint: "
               "g^T H g = 15553 uses the off-diagonal entries too.", grade_num(change));
     EXPECT_STATUS(PLC, predicted_loss_change(g, H, 2, 0.05, &change), OPT_OK,
-                  "on the kappa = 12 quadratic at (1, 0.5)", "return OPT_OK when all went well.");
+                  "on the kappa = 12 quadratic at (1, 0.5)", OK_HINT);
     cr_assert(close_to(change, -12.98375, 1e-12),
               "predicted change for the same g and H with eps = 0.05: expected 19.44125 - 32.425 "
               "= -12.98375, got %s.", grade_num(change));

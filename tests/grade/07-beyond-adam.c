@@ -8,47 +8,9 @@
  * Expected values are worked out here from the papers' formulas, never
  * taken from the library (opt_radam_*, opt_lars_local_lr).
  */
-#include <criterion/criterion.h>
 #include <float.h>
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-#include "exercise.h"
-#include "messages.h"
-
-static const char *status_name(int s)
-{
-    switch (s) {
-    case OPT_OK: return "OPT_OK";
-    case OPT_EINVAL: return "OPT_EINVAL";
-    case OPT_ENOMEM: return "OPT_ENOMEM";
-    case OPT_EDIVERGED: return "OPT_EDIVERGED";
-    case OPT_EMAXITER: return "OPT_EMAXITER";
-    case OPT_ENOTIMPL: return "OPT_ENOTIMPL";
-    default: return "an unexpected status";
-    }
-}
-
-#define IMPLEMENTED(fn, status)                                                          \
-    cr_assert((status) != OPT_ENOTIMPL,                                                  \
-              "%s is not implemented yet: it returned OPT_ENOTIMPL. Write it in "        \
-              "labs/07-beyond-adam/exercise.c (the assignment is its comment in "        \
-              "exercise.h).", fn)
-
-#define EXPECT_STATUS(fn, got, want, what, hint)                                         \
-    do {                                                                                 \
-        int got_ = (got);                                                                \
-        IMPLEMENTED(fn, got_);                                                           \
-        cr_assert(got_ == (want), "%s %s: expected %s, got %s (%d). Hint: %s", fn, what, \
-                  status_name(want), status_name(got_), got_, hint);                     \
-    } while (0)
-
-#define OK_HINT "return OPT_OK when all went well."
-
-static int rel_close(double got, double want, double tol)
-{
-    return fabs(got - want) <= tol * fabs(want);
-}
+#define GRADE_LAB "07-beyond-adam"
+#include "grade.h"
 
 /* ======================================================================== */
 /* Exercise 1: radam_rectification                                          */

@@ -2,9 +2,9 @@
  * (PyTorch 1.13):
  *
  *   g = g + weight_decay x
- *   clr = lr / (1 + (t - 1) lr_decay)
+ *   decayed_lr = lr / (1 + (t - 1) lr_decay)
  *   G = G + g^2                       (G starts at initial_accumulator_value)
- *   x = x - clr g / (sqrt(G) + eps)
+ *   x = x - decayed_lr g / (sqrt(G) + eps)
  *
  * G only grows, so the effective step of every coordinate decays to zero.
  */
@@ -26,16 +26,18 @@ static const opt_hparam hparams[] = {
 };
 #undef HP
 
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return n * sizeof(double);
-}
+typedef struct {
+    double *sum;    /* G, the running sum of squared gradients */
+} adagrad_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(adagrad_state, sum, PER_COORDINATE, NULL, "G, the sum of squared gradients"),
+};
 
 static int init(opt_stepper *s)
 {
     const opt_adagrad_params *p = s->hp;
-    double *G = s->state;
+    double *G = ((adagrad_state *)s->state)->sum;
     for (size_t i = 0; i < s->n; i++)
         G[i] = p->initial_accumulator_value;
     return OPT_OK;
@@ -44,20 +46,21 @@ static int init(opt_stepper *s)
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_adagrad_params *p = s->hp;
-    double *restrict G = s->state;
-    const double clr = lr / (1 + (double)(s->t - 1) * p->lr_decay);
+    double *restrict G = ((adagrad_state *)s->state)->sum;
+    const double decayed_lr = lr / (1 + (double)(s->t - 1) * p->lr_decay);
     const double sign = p->maximize ? -1 : 1, wd = p->weight_decay, eps = p->eps;
     for (size_t i = 0; i < s->n; i++) {
         const double gi = sign * g[i] + wd * x[i];
         G[i] += gi * gi;
-        x[i] -= clr * (gi / (sqrt(G[i]) + eps));
+        x[i] -= decayed_lr * (gi / (sqrt(G[i]) + eps));
     }
     return OPT_OK;
 }
 
 const opt_stepper_type opt_adagrad_type = {
-    "adagrad", "AdaGrad: G += g^2; x -= lr g / (sqrt(G) + eps)",
-    sizeof(opt_adagrad_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, init, step, NULL
+    .name = "adagrad",
+    .doc = "AdaGrad: G += g^2; x -= lr g / (sqrt(G) + eps)",
+    OPT_STEPPER_TABLES(opt_adagrad_params, defaults, hparams, adagrad_state, buffers),
+    .init = init, .step = step,
 };
 const opt_stepper_type *opt_adagrad = &opt_adagrad_type;

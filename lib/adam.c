@@ -32,12 +32,18 @@ static const opt_hparam hparams[] = {
 };
 #undef HP
 
-/* m, v and, for AMSGrad, vmax. */
-static size_t state_size(size_t n, const void *hp)
-{
-    const opt_adam_params *p = hp;
-    return (p->amsgrad ? 3 : 2) * n * sizeof(double);
-}
+typedef struct {
+    double *exp_avg;         /* m */
+    double *exp_avg_sq;      /* v */
+    double *max_exp_avg_sq;  /* vmax, the running maximum of v; NULL unless amsgrad */
+} adam_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(adam_state, exp_avg, PER_COORDINATE, NULL, "m, the first moment"),
+    OPT_BUFFER(adam_state, exp_avg_sq, PER_COORDINATE, NULL, "v, the second moment"),
+    OPT_BUFFER(adam_state, max_exp_avg_sq, PER_COORDINATE, "amsgrad",
+               "vmax, the running maximum of v"),
+};
 
 /* One loop per case, with no branch inside, so that the compiler can
  * vectorize it: weight decay enters as the factor `shrink` on x (1 for
@@ -47,7 +53,8 @@ static int adam_family_step(opt_stepper *s, double *x, const double *g, double l
 {
     const opt_adam_params *p = s->hp;
     const size_t n = s->n;
-    double *restrict m = s->state, *restrict v = m + n;
+    const adam_state *state = s->state;
+    double *restrict m = state->exp_avg, *restrict v = state->exp_avg_sq;
     const double b1 = p->beta1, b2 = p->beta2, eps = p->eps;
     const double bc1 = 1 - pow(b1, (double)s->t);
     const double bc2_sqrt = sqrt(1 - pow(b2, (double)s->t));
@@ -56,7 +63,7 @@ static int adam_family_step(opt_stepper *s, double *x, const double *g, double l
     const double shrink = decoupled ? 1 - lr * p->weight_decay : 1;
     const double l2 = decoupled ? 0 : p->weight_decay;
     if (p->amsgrad) {
-        double *restrict vmax = v + n;
+        double *restrict vmax = state->max_exp_avg_sq;
         for (size_t i = 0; i < n; i++) {
             x[i] *= shrink;
             const double gi = sign * g[i] + l2 * x[i];
@@ -88,14 +95,16 @@ static int adamw_step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_adam_type = {
-    "adam", "Adam: m, v moving averages with bias correction; x -= lr m^ / (sqrt(v^) + eps)",
-    sizeof(opt_adam_params), &adam_defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, adam_step, NULL
+    .name = "adam",
+    .doc = "Adam: m, v moving averages with bias correction; x -= lr m^ / (sqrt(v^) + eps)",
+    OPT_STEPPER_TABLES(opt_adam_params, adam_defaults, hparams, adam_state, buffers),
+    .step = adam_step,
 };
 const opt_stepper_type opt_adamw_type = {
-    "adamw", "AdamW: Adam with decoupled weight decay x *= 1 - lr wd",
-    sizeof(opt_adam_params), &adamw_defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, adamw_step, NULL
+    .name = "adamw",
+    .doc = "AdamW: Adam with decoupled weight decay x *= 1 - lr wd",
+    OPT_STEPPER_TABLES(opt_adam_params, adamw_defaults, hparams, adam_state, buffers),
+    .step = adamw_step,
 };
 const opt_stepper_type *opt_adam = &opt_adam_type;
 const opt_stepper_type *opt_adamw = &opt_adamw_type;

@@ -34,29 +34,32 @@ static const opt_hparam hparams[] = {
 double opt_lars_local_lr(const double *x, const double *g, size_t n, double trust,
                          double weight_decay)
 {
-    const double xn = opt_norm2(x, n), gn = opt_norm2(g, n);
-    if (xn == 0 || gn == 0)
+    const double x_norm = opt_norm2(x, n), g_norm = opt_norm2(g, n);
+    if (x_norm == 0 || g_norm == 0)
         return 1;
-    return trust * xn / (gn + weight_decay * xn);
+    return trust * x_norm / (g_norm + weight_decay * x_norm);
 }
 
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return n * sizeof(double);
-}
+typedef struct {
+    double *momentum_buffer;  /* b */
+} lars_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(lars_state, momentum_buffer, PER_COORDINATE, NULL,
+               "b, momentum of the scaled steps"),
+};
 
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_lars_params *p = s->hp;
-    double *b = s->state;
+    double *b = ((lars_state *)s->state)->momentum_buffer;
     for (size_t l = 0; l < s->ngroups; l++) {
-        size_t lo, hi;
-        opt_stepper_group(s, l, &lo, &hi);
-        const double local = opt_lars_local_lr(x + lo, g + lo, hi - lo, p->trust,
-                                               p->weight_decay);
-        for (size_t i = lo; i < hi; i++) {
-            b[i] = p->momentum * b[i] + lr * local * (g[i] + p->weight_decay * x[i]);
+        size_t begin, end;
+        opt_stepper_group(s, l, &begin, &end);
+        const double local_lr = opt_lars_local_lr(x + begin, g + begin, end - begin, p->trust,
+                                                  p->weight_decay);
+        for (size_t i = begin; i < end; i++) {
+            b[i] = p->momentum * b[i] + lr * local_lr * (g[i] + p->weight_decay * x[i]);
             x[i] -= b[i];
         }
     }
@@ -64,8 +67,9 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_lars_type = {
-    "lars", "LARS: per-layer lr scaled by trust ||x|| / (||g|| + wd ||x||), with momentum",
-    sizeof(opt_lars_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, step, NULL
+    .name = "lars",
+    .doc = "LARS: per-layer lr scaled by trust ||x|| / (||g|| + wd ||x||), with momentum",
+    OPT_STEPPER_TABLES(opt_lars_params, defaults, hparams, lars_state, buffers),
+    .step = step,
 };
 const opt_stepper_type *opt_lars = &opt_lars_type;

@@ -24,12 +24,14 @@ static const opt_hparam hparams[] = {
       "slow-weight step: phi += alpha (x - phi)" },
 };
 
-/* The slow weights phi. */
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return n * sizeof(double);
-}
+/* The inner stepper keeps its own state (it lives in the hyper-parameters). */
+typedef struct {
+    double *slow_weights;  /* phi */
+} lookahead_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(lookahead_state, slow_weights, PER_COORDINATE, NULL, "phi, the slow weights"),
+};
 
 static int init(opt_stepper *s)
 {
@@ -42,12 +44,12 @@ static int init(opt_stepper *s)
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_lookahead_params *p = s->hp;
-    double *phi = s->state;
+    double *phi = ((lookahead_state *)s->state)->slow_weights;
     if (s->t == 1)
         memcpy(phi, x, s->n * sizeof *x);
-    int st = opt_stepper_step(p->inner, x, g, lr);
-    if (st)
-        return st;
+    int status = opt_stepper_step(p->inner, x, g, lr);
+    if (status)
+        return status;
     if (s->t % p->k == 0)
         for (size_t i = 0; i < s->n; i++)
             x[i] = phi[i] += p->alpha * (x[i] - phi[i]);
@@ -62,9 +64,10 @@ static void destroy(opt_stepper *s)
 }
 
 const opt_stepper_type opt_lookahead_type = {
-    "lookahead", "Lookahead: k inner steps, then phi += alpha (x - phi), x = phi",
-    sizeof(opt_lookahead_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, init, step, destroy
+    .name = "lookahead",
+    .doc = "Lookahead: k inner steps, then phi += alpha (x - phi), x = phi",
+    OPT_STEPPER_TABLES(opt_lookahead_params, defaults, hparams, lookahead_state, buffers),
+    .init = init, .step = step, .destroy = destroy,
 };
 const opt_stepper_type *opt_lookahead = &opt_lookahead_type;
 

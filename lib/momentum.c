@@ -30,16 +30,19 @@ static const opt_hparam beta_hparams[] = {
       "EMA weight of the previous velocity" },
 };
 
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return n * sizeof(double);
-}
+/* The three formulations keep the same memory: the velocity v. */
+typedef struct {
+    double *velocity;
+} momentum_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(momentum_state, velocity, PER_COORDINATE, NULL, "v, the velocity"),
+};
 
 static int step_sum(opt_stepper *s, double *x, const double *g, double lr)
 {
     const double rho = ((const opt_momentum_params *)s->hp)->rho;
-    double *v = s->state;
+    double *v = ((momentum_state *)s->state)->velocity;
     for (size_t i = 0; i < s->n; i++) {
         v[i] = rho * v[i] + g[i];
         x[i] -= lr * v[i];
@@ -50,7 +53,7 @@ static int step_sum(opt_stepper *s, double *x, const double *g, double lr)
 static int step_classic(opt_stepper *s, double *x, const double *g, double lr)
 {
     const double rho = ((const opt_momentum_params *)s->hp)->rho;
-    double *v = s->state;
+    double *v = ((momentum_state *)s->state)->velocity;
     for (size_t i = 0; i < s->n; i++) {
         v[i] = rho * v[i] - lr * g[i];
         x[i] += v[i];
@@ -61,7 +64,7 @@ static int step_classic(opt_stepper *s, double *x, const double *g, double lr)
 static int step_ema(opt_stepper *s, double *x, const double *g, double lr)
 {
     const double beta = ((const opt_momentum_params *)s->hp)->rho;
-    double *v = s->state;
+    double *v = ((momentum_state *)s->state)->velocity;
     for (size_t i = 0; i < s->n; i++) {
         v[i] = beta * v[i] + (1 - beta) * g[i];
         x[i] -= lr * v[i];
@@ -70,19 +73,22 @@ static int step_ema(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_momentum_type = {
-    "momentum", "momentum: v = rho v + g; x -= lr v",
-    sizeof(opt_momentum_params), &rho_defaults, rho_hparams, 1,
-    state_size, NULL, step_sum, NULL
+    .name = "momentum",
+    .doc = "momentum: v = rho v + g; x -= lr v",
+    OPT_STEPPER_TABLES(opt_momentum_params, rho_defaults, rho_hparams, momentum_state, buffers),
+    .step = step_sum,
 };
 const opt_stepper_type opt_momentum_classic_type = {
-    "momentum-classic", "momentum: v = rho v - lr g; x += v",
-    sizeof(opt_momentum_params), &rho_defaults, rho_hparams, 1,
-    state_size, NULL, step_classic, NULL
+    .name = "momentum-classic",
+    .doc = "momentum: v = rho v - lr g; x += v",
+    OPT_STEPPER_TABLES(opt_momentum_params, rho_defaults, rho_hparams, momentum_state, buffers),
+    .step = step_classic,
 };
 const opt_stepper_type opt_momentum_ema_type = {
-    "momentum-ema", "momentum: v = beta v + (1 - beta) g; x -= lr v",
-    sizeof(opt_momentum_params), &rho_defaults, beta_hparams, 1,
-    state_size, NULL, step_ema, NULL
+    .name = "momentum-ema",
+    .doc = "momentum: v = beta v + (1 - beta) g; x -= lr v",
+    OPT_STEPPER_TABLES(opt_momentum_params, rho_defaults, beta_hparams, momentum_state, buffers),
+    .step = step_ema,
 };
 const opt_stepper_type *opt_momentum = &opt_momentum_type;
 const opt_stepper_type *opt_momentum_classic = &opt_momentum_classic_type;

@@ -35,17 +35,21 @@ static const opt_hparam hparams[] = {
 };
 #undef HP
 
-/* m, v, then the running product of the mu_t. */
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return (2 * n + 1) * sizeof(double);
-}
+typedef struct {
+    double *exp_avg;     /* m */
+    double *exp_avg_sq;  /* v */
+    double mu_product;   /* P_t = mu_1 ... mu_t, 1 before the first step */
+} nadam_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(nadam_state, exp_avg, PER_COORDINATE, NULL, "m, the first moment"),
+    OPT_BUFFER(nadam_state, exp_avg_sq, PER_COORDINATE, NULL, "v, the second moment"),
+    OPT_BUFFER(nadam_state, mu_product, SCALAR, NULL, "P_t = mu_1 ... mu_t"),
+};
 
 static int init(opt_stepper *s)
 {
-    double *mu_product = (double *)s->state + 2 * s->n;
-    *mu_product = 1;
+    ((nadam_state *)s->state)->mu_product = 1;
     return OPT_OK;
 }
 
@@ -53,33 +57,34 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_nadam_params *p = s->hp;
     const size_t n = s->n;
-    double *m = s->state, *v = m + n, *mu_product = v + n;
+    nadam_state *state = s->state;
+    double *restrict m = state->exp_avg, *restrict v = state->exp_avg_sq;
     const double t = (double)s->t;
     const double bc2 = 1 - pow(p->beta2, t);
     const double mu = p->beta1 * (1 - 0.5 * pow(0.96, t * p->momentum_decay));
     const double mu_next = p->beta1 * (1 - 0.5 * pow(0.96, (t + 1) * p->momentum_decay));
-    *mu_product *= mu;
-    const double mu_product_next = p->paper_mu_product ? *mu_product * mu_next
-                                                       : *mu_product * mu * mu_next;
-    const double c_grad = -lr * (1 - mu) / (1 - *mu_product);
+    const double mu_product = state->mu_product *= mu;
+    const double mu_product_next = p->paper_mu_product ? mu_product * mu_next
+                                                       : mu_product * mu * mu_next;
+    const double c_grad = -lr * (1 - mu) / (1 - mu_product);
     const double c_mom = -lr * mu_next / (1 - mu_product_next);
     const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
     const double b1 = p->beta1, b2 = p->beta2, eps = p->eps;
-    double *restrict mr = m, *restrict vr = v;
     for (size_t i = 0; i < n; i++) {
         const double gi = sign * g[i] + wd * x[i];
-        mr[i] = b1 * mr[i] + (1 - b1) * gi;
-        vr[i] = b2 * vr[i] + (1 - b2) * gi * gi;
-        const double d = sqrt(vr[i] / bc2) + eps;
+        m[i] = b1 * m[i] + (1 - b1) * gi;
+        v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+        const double d = sqrt(v[i] / bc2) + eps;
         x[i] += c_grad * (gi / d);
-        x[i] += c_mom * (mr[i] / d);
+        x[i] += c_mom * (m[i] / d);
     }
     return OPT_OK;
 }
 
 const opt_stepper_type opt_nadam_type = {
-    "nadam", "NAdam: Adam with a Nesterov look-ahead on the first moment",
-    sizeof(opt_nadam_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, init, step, NULL
+    .name = "nadam",
+    .doc = "NAdam: Adam with a Nesterov look-ahead on the first moment",
+    OPT_STEPPER_TABLES(opt_nadam_params, defaults, hparams, nadam_state, buffers),
+    .init = init, .step = step,
 };
 const opt_stepper_type *opt_nadam = &opt_nadam_type;

@@ -36,26 +36,31 @@ static const opt_hparam hparams[] = {
 };
 #undef HP
 
-/* m (n entries), then one v per group: at most n groups. */
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return 2 * n * sizeof(double);
-}
+typedef struct {
+    double *exp_avg;     /* m, per coordinate */
+    double *exp_avg_sq;  /* v_l, one per group */
+} novograd_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(novograd_state, exp_avg, PER_COORDINATE, NULL, "m, the first moment"),
+    OPT_BUFFER(novograd_state, exp_avg_sq, PER_GROUP, NULL, "v_l, group l's second moment"),
+};
 
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_novograd_params *p = s->hp;
-    double *m = s->state, *v = m + s->n;
-    const double c = p->grad_averaging ? 1 - p->beta1 : 1;
+    const novograd_state *state = s->state;
+    double *m = state->exp_avg, *v = state->exp_avg_sq;
+    const double new_weight = p->grad_averaging ? 1 - p->beta1 : 1;
     for (size_t l = 0; l < s->ngroups; l++) {
-        size_t b, e;
-        opt_stepper_group(s, l, &b, &e);
-        const double gn = opt_norm2(g + b, e - b);
-        v[l] = s->t == 1 ? gn * gn : p->beta2 * v[l] + (1 - p->beta2) * gn * gn;
-        const double d = sqrt(v[l]) + p->eps;
-        for (size_t i = b; i < e; i++) {
-            m[i] = p->beta1 * m[i] + c * (g[i] / d + p->weight_decay * x[i]);
+        size_t begin, end;
+        opt_stepper_group(s, l, &begin, &end);
+        const double grad_norm = opt_norm2(g + begin, end - begin);
+        v[l] = s->t == 1 ? grad_norm * grad_norm
+                         : p->beta2 * v[l] + (1 - p->beta2) * grad_norm * grad_norm;
+        const double denom = sqrt(v[l]) + p->eps;
+        for (size_t i = begin; i < end; i++) {
+            m[i] = p->beta1 * m[i] + new_weight * (g[i] / denom + p->weight_decay * x[i]);
             x[i] -= lr * m[i];
         }
     }
@@ -63,8 +68,9 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_novograd_type = {
-    "novograd", "NovoGrad: per-layer second moment of ||g||^2; m = beta1 m + g / sqrt(v) + wd x",
-    sizeof(opt_novograd_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, step, NULL
+    .name = "novograd",
+    .doc = "NovoGrad: per-layer second moment of ||g||^2; m = beta1 m + g / sqrt(v) + wd x",
+    OPT_STEPPER_TABLES(opt_novograd_params, defaults, hparams, novograd_state, buffers),
+    .step = step,
 };
 const opt_stepper_type *opt_novograd = &opt_novograd_type;

@@ -9,13 +9,6 @@
 
 static const opt_gd_params gd_defaults = { 0 };
 
-static size_t gd_state_size(size_t n, const void *hp)
-{
-    (void)n;
-    (void)hp;
-    return 0;
-}
-
 static int gd_step(opt_stepper *s, double *x, const double *g, double lr)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -23,10 +16,13 @@ static int gd_step(opt_stepper *s, double *x, const double *g, double lr)
     return OPT_OK;
 }
 
+/* Gradient descent keeps no state. */
 static const opt_stepper_type gd_type = {
-    "gd", "gradient descent: x <- x - lr g",
-    sizeof(opt_gd_params), &gd_defaults, NULL, 0,
-    gd_state_size, NULL, gd_step, NULL
+    .name = "gd",
+    .doc = "gradient descent: x <- x - lr g",
+    .hp_size = sizeof(opt_gd_params),
+    .hp_default = &gd_defaults,
+    .step = gd_step,
 };
 const opt_stepper_type *opt_gd = &gd_type;
 
@@ -63,6 +59,51 @@ const opt_stepper_type *opt_stepper_lookup(const char *name)
 
 /* ---- The stepper object --------------------------------------------------------- */
 
+/* Whether s keeps buffer d: always, or when its kept_if hyper-parameter is
+ * nonzero. */
+static int buffer_kept(const opt_stepper_type *T, const void *hp, const opt_state_buffer *d)
+{
+    if (!d->kept_if)
+        return 1;
+    const opt_hparam *h = opt_stepper_hparam(T, d->kept_if);
+    return h && opt_stepper_hp_get(T, hp, h) != 0;
+}
+
+/* The state struct, rounded up so that the buffers after it start on a
+ * cache line (as the vectors of a fresh calloc would), then the buffers:
+ * a per-group buffer has room for n groups, the most there can be. */
+enum { BUFFER_ALIGNMENT = 64 };
+
+static size_t header_bytes(const opt_stepper_type *T)
+{
+    return (T->state_size + BUFFER_ALIGNMENT - 1) / BUFFER_ALIGNMENT * BUFFER_ALIGNMENT;
+}
+
+static size_t state_bytes(const opt_stepper_type *T, size_t n, const void *hp)
+{
+    size_t vectors = 0;
+    for (size_t k = 0; k < T->buffer_count; k++)
+        if (T->buffers[k].extent != OPT_BUFFER_SCALAR && buffer_kept(T, hp, &T->buffers[k]))
+            vectors++;
+    return header_bytes(T) + vectors * n * sizeof(double);
+}
+
+/* Point the state struct's buffer fields at their vectors, in the order
+ * the type declares them; a buffer not kept stays NULL. */
+static void place_buffers(opt_stepper *s)
+{
+    const opt_stepper_type *T = s->type;
+    double *next = (double *)((char *)s->state + header_bytes(T));
+    for (size_t k = 0; k < T->buffer_count; k++) {
+        const opt_state_buffer *d = &T->buffers[k];
+        if (d->extent == OPT_BUFFER_SCALAR || !buffer_kept(T, s->hp, d))
+            continue;
+        double **field = (double **)((char *)s->state + d->offset);
+        *field = next;
+        next += s->n;
+    }
+}
+
 opt_stepper *opt_stepper_alloc(const opt_stepper_type *T, size_t n, const void *hp)
 {
     if (!T || n == 0)
@@ -75,8 +116,9 @@ opt_stepper *opt_stepper_alloc(const opt_stepper_type *T, size_t n, const void *
     s->type = T;
     s->n = n;
     s->hp = malloc(T->hp_size ? T->hp_size : 1);
-    size_t bytes = T->state_size(n, hp);
-    s->state = calloc(1, bytes ? bytes : 1);
+    /* aligned_alloc wants a whole number of alignments */
+    size_t bytes = state_bytes(T, n, hp) / BUFFER_ALIGNMENT * BUFFER_ALIGNMENT + BUFFER_ALIGNMENT;
+    s->state = aligned_alloc(BUFFER_ALIGNMENT, bytes);
     s->group_end = malloc(sizeof *s->group_end);
     if (!s->hp || !s->state || !s->group_end) {
         opt_stepper_free(s);
@@ -94,7 +136,8 @@ opt_stepper *opt_stepper_alloc(const opt_stepper_type *T, size_t n, const void *
 
 int opt_stepper_reset(opt_stepper *s)
 {
-    memset(s->state, 0, s->type->state_size(s->n, s->hp));
+    memset(s->state, 0, state_bytes(s->type, s->n, s->hp));
+    place_buffers(s);
     s->t = 0;
     return s->type->init ? s->type->init(s) : OPT_OK;
 }
@@ -145,6 +188,41 @@ void opt_stepper_group(const opt_stepper *s, size_t k, size_t *begin, size_t *en
 {
     *begin = k ? s->group_end[k - 1] : 0;
     *end = s->group_end[k];
+}
+
+/* ---- Buffers by name ----------------------------------------------------------------- */
+
+static const opt_state_buffer *buffer_named(const opt_stepper *s, const char *name)
+{
+    if (!s || !name)
+        return NULL;
+    for (size_t k = 0; k < s->type->buffer_count; k++)
+        if (strcmp(s->type->buffers[k].name, name) == 0)
+            return &s->type->buffers[k];
+    return NULL;
+}
+
+double *opt_stepper_buffer_writable(opt_stepper *s, const char *name)
+{
+    const opt_state_buffer *d = buffer_named(s, name);
+    if (!d || !buffer_kept(s->type, s->hp, d))
+        return NULL;
+    char *field = (char *)s->state + d->offset;
+    return d->extent == OPT_BUFFER_SCALAR ? (double *)field : *(double **)field;
+}
+
+const double *opt_stepper_buffer(const opt_stepper *s, const char *name)
+{
+    return opt_stepper_buffer_writable((opt_stepper *)s, name);
+}
+
+size_t opt_stepper_buffer_length(const opt_stepper *s, const char *name)
+{
+    const opt_state_buffer *d = buffer_named(s, name);
+    if (!d || !buffer_kept(s->type, s->hp, d))
+        return 0;
+    return d->extent == OPT_BUFFER_PER_COORDINATE ? s->n
+         : d->extent == OPT_BUFFER_PER_GROUP ? s->ngroups : 1;
 }
 
 /* ---- Hyper-parameters by name ----------------------------------------------------- */

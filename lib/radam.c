@@ -49,17 +49,22 @@ double opt_radam_rectification(double beta2, long t)
                 / ((rho_inf - 4) * (rho_inf - 2) * rho_t));
 }
 
-static size_t state_size(size_t n, const void *hp)
-{
-    (void)hp;
-    return 2 * n * sizeof(double);
-}
+typedef struct {
+    double *exp_avg;     /* m */
+    double *exp_avg_sq;  /* v */
+} radam_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(radam_state, exp_avg, PER_COORDINATE, NULL, "m, the first moment"),
+    OPT_BUFFER(radam_state, exp_avg_sq, PER_COORDINATE, NULL, "v, the second moment"),
+};
 
 static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_radam_params *p = s->hp;
     const size_t n = s->n;
-    double *restrict m = s->state, *restrict v = m + n;
+    const radam_state *state = s->state;
+    double *restrict m = state->exp_avg, *restrict v = state->exp_avg_sq;
     const double b1 = p->beta1, b2 = p->beta2, eps = p->eps;
     const double bc1 = 1 - pow(b1, (double)s->t);
     const double bc2_sqrt = sqrt(1 - pow(b2, (double)s->t));
@@ -84,8 +89,9 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_radam_type = {
-    "radam", "RAdam: Adam whose adaptive step is rectified by r_t once rho_t > 5",
-    sizeof(opt_radam_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, step, NULL
+    .name = "radam",
+    .doc = "RAdam: Adam whose adaptive step is rectified by r_t once rho_t > 5",
+    OPT_STEPPER_TABLES(opt_radam_params, defaults, hparams, radam_state, buffers),
+    .step = step,
 };
 const opt_stepper_type *opt_radam = &opt_radam_type;

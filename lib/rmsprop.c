@@ -30,12 +30,18 @@ static const opt_hparam hparams[] = {
 };
 #undef HP
 
-/* v, then the momentum buffer b and the gradient average a when used. */
-static size_t state_size(size_t n, const void *hp)
-{
-    const opt_rmsprop_params *p = hp;
-    return (1 + (p->momentum > 0) + (p->centered != 0)) * n * sizeof(double);
-}
+typedef struct {
+    double *square_avg;       /* v */
+    double *momentum_buffer;  /* b; NULL without momentum */
+    double *grad_avg;         /* a; NULL unless centered */
+} rmsprop_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(rmsprop_state, square_avg, PER_COORDINATE, NULL, "v, mean of squared gradients"),
+    OPT_BUFFER(rmsprop_state, momentum_buffer, PER_COORDINATE, "momentum",
+               "b, momentum of the scaled steps"),
+    OPT_BUFFER(rmsprop_state, grad_avg, PER_COORDINATE, "centered", "a, mean of gradients"),
+};
 
 /* One branch-free loop per combination of momentum and centering, so each
  * vectorizes. */
@@ -43,33 +49,34 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_rmsprop_params *p = s->hp;
     const size_t n = s->n;
-    double *restrict v = s->state, *next = v + n;
-    double *restrict b = p->momentum > 0 ? next : NULL;
-    double *restrict a = p->centered ? (b ? next + n : next) : NULL;
+    const rmsprop_state *state = s->state;
+    double *restrict v = state->square_avg;
+    double *restrict b = state->momentum_buffer;
+    double *restrict a = state->grad_avg;
     const double sign = p->maximize ? -1 : 1, wd = p->weight_decay;
-    const double al = p->alpha, eps = p->eps, mom = p->momentum;
+    const double alpha = p->alpha, eps = p->eps, momentum = p->momentum;
     if (!a && !b) {
         for (size_t i = 0; i < n; i++) {
             const double gi = sign * g[i] + wd * x[i];
-            v[i] = al * v[i] + (1 - al) * gi * gi;
+            v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
             x[i] -= lr * (gi / (sqrt(v[i]) + eps));
         }
     } else if (!a) {
         for (size_t i = 0; i < n; i++) {
             const double gi = sign * g[i] + wd * x[i];
-            v[i] = al * v[i] + (1 - al) * gi * gi;
-            b[i] = mom * b[i] + gi / (sqrt(v[i]) + eps);
+            v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
+            b[i] = momentum * b[i] + gi / (sqrt(v[i]) + eps);
             x[i] -= lr * b[i];
         }
     } else {
         /* centered, with or without momentum */
         for (size_t i = 0; i < n; i++) {
             const double gi = sign * g[i] + wd * x[i];
-            v[i] = al * v[i] + (1 - al) * gi * gi;
-            a[i] = al * a[i] + (1 - al) * gi;
+            v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
+            a[i] = alpha * a[i] + (1 - alpha) * gi;
             const double d = sqrt(v[i] - a[i] * a[i]) + eps;
             if (b) {
-                b[i] = mom * b[i] + gi / d;
+                b[i] = momentum * b[i] + gi / d;
                 x[i] -= lr * b[i];
             } else {
                 x[i] -= lr * (gi / d);
@@ -80,8 +87,9 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_rmsprop_type = {
-    "rmsprop", "RMSProp: v = alpha v + (1 - alpha) g^2; x -= lr g / (sqrt(v) + eps)",
-    sizeof(opt_rmsprop_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, NULL, step, NULL
+    .name = "rmsprop",
+    .doc = "RMSProp: v = alpha v + (1 - alpha) g^2; x -= lr g / (sqrt(v) + eps)",
+    OPT_STEPPER_TABLES(opt_rmsprop_params, defaults, hparams, rmsprop_state, buffers),
+    .step = step,
 };
 const opt_stepper_type *opt_rmsprop = &opt_rmsprop_type;

@@ -28,11 +28,13 @@ static const opt_hparam hparams[] = {
       "ascend instead of descend" },
 };
 
-static size_t state_size(size_t n, const void *hp)
-{
-    const opt_sgd_params *p = hp;
-    return p->momentum != 0 ? n * sizeof(double) : 0;
-}
+typedef struct {
+    double *momentum_buffer;  /* b; NULL without momentum */
+} sgd_state;
+
+static const opt_state_buffer buffers[] = {
+    OPT_BUFFER(sgd_state, momentum_buffer, PER_COORDINATE, "momentum", "b, the momentum buffer"),
+};
 
 static int init(opt_stepper *s)
 {
@@ -55,7 +57,8 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
             x[i] -= lr * (sign * g[i] + wd * x[i]);
         return OPT_OK;
     }
-    double *restrict buf = s->state;
+    const sgd_state *state = s->state;
+    double *restrict buf = state->momentum_buffer;
     const int first = s->t == 1;
     const double keep = first ? 0 : p->momentum;        /* weight of the old buffer */
     const double take = first ? 1 : 1 - p->dampening;   /* weight of the new gradient */
@@ -70,8 +73,9 @@ static int step(opt_stepper *s, double *x, const double *g, double lr)
 }
 
 const opt_stepper_type opt_sgd_type = {
-    "sgd", "SGD (PyTorch): b = rho b + (1 - dampening) g; x -= lr (g + rho b | b)",
-    sizeof(opt_sgd_params), &defaults, hparams, sizeof hparams / sizeof *hparams,
-    state_size, init, step, NULL
+    .name = "sgd",
+    .doc = "SGD (PyTorch): b = rho b + (1 - dampening) g; x -= lr (g + rho b | b)",
+    OPT_STEPPER_TABLES(opt_sgd_params, defaults, hparams, sgd_state, buffers),
+    .init = init, .step = step,
 };
 const opt_stepper_type *opt_sgd = &opt_sgd_type;

@@ -109,16 +109,13 @@ static int your_gd_step(opt_stepper *s, double *x, const double *g, double lr)
     return status;
 }
 
-static size_t no_state(size_t n, const void *hp)
-{
-    (void)n, (void)hp;
-    return 0;
-}
-
 static const opt_gd_params no_params = { 0 };
 static const opt_stepper_type your_gd = {
-    "gd (yours)", "gradient descent through gradient_descent_step",
-    sizeof no_params, &no_params, NULL, 0, no_state, NULL, your_gd_step, NULL
+    .name = "gd (yours)",
+    .doc = "gradient descent through gradient_descent_step",
+    .hp_size = sizeof no_params,
+    .hp_default = &no_params,
+    .step = your_gd_step,
 };
 
 static double condition_number(const double *H, size_t n)
@@ -181,8 +178,11 @@ static int coordinate_step(opt_stepper *s, double *x, const double *g, double lr
 }
 
 static const opt_stepper_type coordinate_descent = {
-    "coordinate descent", "x_i <- x_i - lr g_i / H_ii, i = step mod n",
-    sizeof unit_curvature, &unit_curvature, NULL, 0, no_state, NULL, coordinate_step, NULL
+    .name = "coordinate descent",
+    .doc = "x_i <- x_i - lr g_i / H_ii, i = step mod n",
+    .hp_size = sizeof unit_curvature,
+    .hp_default = &unit_curvature,
+    .step = coordinate_step,
 };
 
 /* ---- The quadratics ---------------------------------------------------------------- */

@@ -94,9 +94,10 @@ static void heavy_ball_step(double *x, double *v, const double *g, size_t n, dou
         opt_stepper *s = opt_stepper_alloc(opt_momentum_classic, n, &hp);
         if (!s)
             opt_lab_die(lab, "out of memory");
-        memcpy(s->state, v, n * sizeof *v);     /* the stepper's state is v */
+        double *velocity = opt_stepper_buffer_writable(s, "velocity");
+        memcpy(velocity, v, n * sizeof *v);     /* the stepper's state is v */
         status = opt_stepper_step(s, x, g, eta);
-        memcpy(v, s->state, n * sizeof *v);
+        memcpy(v, velocity, n * sizeof *v);
         opt_stepper_free(s);
     }
     if (status != OPT_OK)
@@ -117,10 +118,11 @@ static void lookahead_step(const opt_objective *f, double *x, double *v, double 
         for (size_t i = 0; i < n; i++)
             p[i] = x[i] + rho * v[i];
         status = isfinite(opt_eval(f, p, g)) ? OPT_OK : OPT_EDIVERGED;
-        memcpy(s->state, v, n * sizeof *v);
+        double *velocity = opt_stepper_buffer_writable(s, "velocity");
+        memcpy(velocity, v, n * sizeof *v);
         if (status == OPT_OK)
             status = opt_stepper_step(s, x, g, eta);
-        memcpy(v, s->state, n * sizeof *v);
+        memcpy(v, velocity, n * sizeof *v);
         opt_stepper_free(s);
         free(p);
         free(g);

@@ -105,45 +105,41 @@ static const char *const method_key[METHODS] = { "sgd", "momentum", "adagrad", "
 ## Your functions, or the reference
 
 The lab's optimizers are steppers (lib/optim.h): objects with a state that
-take one step at a time. For AdaGrad, RMSProp and Adam the lab builds
-steppers whose step is *your* function from `exercise.c` — a stepper type
-is just a name, the size of its state and a step function. While one of
+take one step at a time. For AdaGrad, RMSProp and Adam the lab takes the
+library's stepper type and makes *your* function from `exercise.c` its
+step; the state stays the library's, and your function is handed its
+buffers by name (PyTorch's names: `sum` for $G$, `square_avg` for $v$,
+`exp_avg` and `exp_avg_sq` for $m$ and $v$). While one of
 your functions is still a stub returning `OPT_ENOTIMPL`, the lab says so
 once and uses the library's stepper instead, so every number and figure
 below exists from the start.
 */
-static size_t one_vector(size_t n, const void *hp) { (void)hp; return n * sizeof(double); }
-static size_t two_vectors(size_t n, const void *hp) { (void)hp; return 2 * n * sizeof(double); }
-
-/* The state is G. */
 static int adagrad_exercise(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_adagrad_params *p = s->hp;
-    return adagrad_step(x, s->state, g, s->n, lr, p->eps);
+    double *G = opt_stepper_buffer_writable(s, "sum");
+    return adagrad_step(x, G, g, s->n, lr, p->eps);
 }
 
-/* The state is v. */
 static int rmsprop_exercise(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_rmsprop_params *p = s->hp;
-    return rmsprop_step(x, s->state, g, s->n, lr, p->alpha, p->eps);
+    double *v = opt_stepper_buffer_writable(s, "square_avg");
+    return rmsprop_step(x, v, g, s->n, lr, p->alpha, p->eps);
 }
 
-/* The state is m, then v; s->t numbers the steps from 1. */
+/* s->t numbers the steps from 1. */
 static int adam_exercise(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_adam_params *p = s->hp;
-    double *m = s->state;
-    return adam_step(x, m, m + s->n, g, s->n, s->t, lr, p->beta1, p->beta2, p->eps);
+    double *m = opt_stepper_buffer_writable(s, "exp_avg");
+    double *v = opt_stepper_buffer_writable(s, "exp_avg_sq");
+    return adam_step(x, m, v, g, s->n, s->t, lr, p->beta1, p->beta2, p->eps);
 }
 
-static const opt_stepper_type exercise_type[METHODS] = {
-    [ADAGRAD] = { "adagrad", "AdaGrad through adagrad_step", sizeof(opt_adagrad_params), NULL,
-                  NULL, 0, one_vector, NULL, adagrad_exercise, NULL },
-    [RMSPROP] = { "rmsprop", "RMSProp through rmsprop_step", sizeof(opt_rmsprop_params), NULL,
-                  NULL, 0, one_vector, NULL, rmsprop_exercise, NULL },
-    [ADAM] = { "adam", "Adam through adam_step", sizeof(opt_adam_params), NULL, NULL, 0,
-               two_vectors, NULL, adam_exercise, NULL },
+typedef int exercise_step_fn(opt_stepper *s, double *x, const double *g, double lr);
+static exercise_step_fn *const exercise_step[METHODS] = {
+    [ADAGRAD] = adagrad_exercise, [RMSPROP] = rmsprop_exercise, [ADAM] = adam_exercise
 };
 static const char *const exercise_name[METHODS] = {
     [ADAGRAD] = "adagrad_step", [RMSPROP] = "rmsprop_step", [ADAM] = "adam_step"
@@ -193,11 +189,15 @@ static opt_stepper *new_stepper(int method, size_t n)
     };
     const void *hp[METHODS] = { &sgd_hp, &momentum_hp, &adagrad_hp, &rmsprop_hp, &adam_hp };
     const opt_stepper_type *T = *library[method];
+    static opt_stepper_type yours[METHODS];     /* the library's type, your step */
     if (method >= ADAGRAD) {
-        if (implemented(method))
-            T = &exercise_type[method];
-        else
+        if (implemented(method)) {
+            yours[method] = *T;
+            yours[method].step = exercise_step[method];
+            T = &yours[method];
+        } else {
             opt_lab_not_implemented(lab, exercise_name[method]);
+        }
     }
     opt_stepper *s = opt_stepper_alloc(T, n, hp[method]);
     if (!s)

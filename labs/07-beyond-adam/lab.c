@@ -102,21 +102,13 @@ static void rectification(double beta2, long t, double threshold, double *rho, d
     }
 }
 
-/* Lookahead as a stepper: the state is the slow weights phi; the inner
- * stepper (in the hyper-parameters, as in the library) takes the fast
- * steps, and your lookahead_outer_update the step back. */
-static size_t one_vector(size_t n, const void *hp) { (void)hp; return n * sizeof(double); }
-
-static int lookahead_init(opt_stepper *s)
-{
-    const opt_lookahead_params *p = s->hp;
-    return opt_stepper_reset(p->inner);
-}
-
+/* Lookahead as a stepper: the library's, whose state is the slow weights
+ * phi; the inner stepper (in the hyper-parameters) takes the fast steps,
+ * and your lookahead_outer_update the step back. */
 static int lookahead_exercise(opt_stepper *s, double *x, const double *g, double lr)
 {
     const opt_lookahead_params *p = s->hp;
-    double *phi = s->state;
+    double *phi = opt_stepper_buffer_writable(s, "slow_weights");
     if (s->t == 1)
         memcpy(phi, x, s->n * sizeof *x);                  /* the slow weights start at x */
     int status = opt_stepper_step(p->inner, x, g, lr);     /* one fast step */
@@ -125,26 +117,17 @@ static int lookahead_exercise(opt_stepper *s, double *x, const double *g, double
     return status;
 }
 
-static void lookahead_destroy(opt_stepper *s)
-{
-    opt_lookahead_params *p = s->hp;
-    opt_stepper_free(p->inner);
-    p->inner = NULL;
-}
-
-static const opt_stepper_type lookahead_type = {
-    "lookahead", "Lookahead through lookahead_outer_update", sizeof(opt_lookahead_params), NULL,
-    NULL, 0, one_vector, lookahead_init, lookahead_exercise, lookahead_destroy
-};
-
 /* A Lookahead around inner (which it owns): yours where written. */
 static opt_stepper *new_lookahead(opt_stepper *inner, long k, double alpha)
 {
     double a = 0, b = 1;
     opt_stepper *s;
     if (lookahead_outer_update(&a, &b, 1, 0.5) != OPT_ENOTIMPL) {
+        static opt_stepper_type yours;      /* the library's type, your step */
+        yours = *opt_lookahead;
+        yours.step = lookahead_exercise;
         opt_lookahead_params p = { k, alpha, inner };
-        s = opt_stepper_alloc(&lookahead_type, inner->n, &p);
+        s = opt_stepper_alloc(&yours, inner->n, &p);
     } else {
         opt_lab_not_implemented(lab, "lookahead_outer_update");
         s = opt_lookahead_alloc(inner, k, alpha);
@@ -154,12 +137,13 @@ static opt_stepper *new_lookahead(opt_stepper *inner, long k, double alpha)
     return s;
 }
 
-/* LARS as a stepper, per parameter group (layer): the state is the
- * momentum buffer b, and your lars_local_lr gives each layer its rate. */
+/* LARS as a stepper, per parameter group (layer): the library's, whose
+ * state is the momentum buffer b, and your lars_local_lr gives each layer
+ * its rate. */
 static int lars_exercise(opt_stepper *s, double *w, const double *g, double lr)
 {
     const opt_lars_params *p = s->hp;
-    double *b = s->state;
+    double *b = opt_stepper_buffer_writable(s, "momentum_buffer");
     for (size_t l = 0; l < s->ngroups; l++) {
         size_t lo, hi;
         opt_stepper_group(s, l, &lo, &hi);
@@ -175,18 +159,17 @@ static int lars_exercise(opt_stepper *s, double *w, const double *g, double lr)
     return OPT_OK;
 }
 
-static const opt_stepper_type lars_type = {
-    "lars", "LARS through lars_local_lr", sizeof(opt_lars_params), NULL, NULL, 0,
-    one_vector, NULL, lars_exercise, NULL
-};
-
 static opt_stepper *new_lars(size_t n, const opt_lars_params *hp)
 {
     double w = 1, g = 1, local;
-    const opt_stepper_type *T = &lars_type;
+    static opt_stepper_type yours;          /* the library's type, your step */
+    const opt_stepper_type *T = opt_lars;
     if (lars_local_lr(&w, &g, 1, 1, 0, &local) == OPT_ENOTIMPL) {
         opt_lab_not_implemented(lab, "lars_local_lr");
-        T = opt_lars;
+    } else {
+        yours = *opt_lars;
+        yours.step = lars_exercise;
+        T = &yours;
     }
     opt_stepper *s = opt_stepper_alloc(T, n, hp);
     if (!s)

@@ -41,20 +41,19 @@ fail() {
 }
 
 run_lab() {
-  local nn=$1; shift
   _runs=$((_runs + 1))
   OUT=$TEST_TMP/out.$_runs
-  STDOUT=$TEST_TMP/run.$_runs.stdout
-  STDERR=$TEST_TMP/run.$_runs.stderr
-  LAST_CMD="lab$nn --out OUT $*"
-  "$BIN_DIR/lab$nn" --out "$OUT" "$@" >"$STDOUT" 2>"$STDERR"
-  RC=$?
+  _run_into_out "$@"
 }
 
 # Run again into the same OUT (to check that it is left alone, say).
 rerun_lab() {
-  local nn=$1; shift
   _runs=$((_runs + 1))
+  _run_into_out "$@"
+}
+
+_run_into_out() {   # NN args...: run number $_runs of labNN into OUT
+  local nn=$1; shift
   STDOUT=$TEST_TMP/run.$_runs.stdout
   STDERR=$TEST_TMP/run.$_runs.stderr
   LAST_CMD="lab$nn --out OUT $*"

@@ -146,6 +146,8 @@ failed:
     return NAN;
 }
 
+/* Name the known problems, and say that a function would do where the key
+ * takes one. */
 static int unknown_problem(opt_config *c, const char *key, const char *name)
 {
     size_t count;
@@ -153,8 +155,9 @@ static int unknown_problem(opt_config *c, const char *key, const char *name)
     char known[300], hint[96];
     opt_names_join(known, sizeof known, all, count, sizeof *all);
     opt_name_hint(hint, sizeof hint, opt_nearest_name(name, all, count, sizeof *all));
-    return opt_config_fail(c, key, "unknown problem '%s'%s; known problems: %s", name, hint,
-                           known);
+    int takes_function = (c->schema[config_find_key(c, key)].types & OPT_T_FUNCTION) != 0;
+    return opt_config_fail(c, key, "unknown problem '%s'%s; known problems: %s%s", name, hint,
+                           known, takes_function ? " (or give a Lua function)" : "");
 }
 
 int opt_config_objective(opt_config *c, const char *key, const char *gkey, size_t n_hint,

@@ -14,10 +14,8 @@ static const char *const names[OPT_LS_COUNT] = {
 
 opt_ls_kind opt_linesearch_lookup(const char *name)
 {
-    for (int k = 0; name && k < OPT_LS_COUNT; k++)
-        if (strcmp(names[k], name) == 0)
-            return (opt_ls_kind)k;
-    return OPT_LS_COUNT;
+    long k = opt_name_index(name, names, OPT_LS_COUNT, sizeof *names);
+    return k < 0 ? OPT_LS_COUNT : (opt_ls_kind)k;
 }
 
 const char *opt_linesearch_name(opt_ls_kind kind)

@@ -95,10 +95,9 @@ static int is_number(const opt_field *f)
 static opt_method_kind kind_of(const opt_record *r)
 {
     const opt_field *name = opt_record_get(r, "name");
-    for (size_t k = 1; name && name->type == OPT_T_STRING && k < NKINDS; k++)
-        if (strcmp(name->str, solver_names[k]) == 0)
-            return (opt_method_kind)k;
-    return OPT_METHOD_STEPPER;
+    long k = name && name->type == OPT_T_STRING
+             ? opt_name_index(name->str, solver_names, NKINDS, sizeof *solver_names) : -1;
+    return k < 0 ? OPT_METHOD_STEPPER : (opt_method_kind)k;
 }
 
 /* Does no other record share r's name? */
@@ -403,11 +402,11 @@ static int make_stepper(const reader *rd, const opt_record *r, opt_method *m, si
 static int choose(const reader *rd, const char *who, const opt_field *f,
                   const char *const *words, size_t count, size_t *index)
 {
-    for (size_t w = 0; f->type == OPT_T_STRING && w < count; w++)
-        if (strcmp(f->str, words[w]) == 0) {
-            *index = w;
-            return OPT_OK;
-        }
+    long w = f->type == OPT_T_STRING ? opt_name_index(f->str, words, count, sizeof *words) : -1;
+    if (w >= 0) {
+        *index = (size_t)w;
+        return OPT_OK;
+    }
     char known[128], hint[96] = "";
     if (f->type == OPT_T_STRING)
         opt_name_hint(hint, sizeof hint, opt_nearest_name(f->str, words, count, sizeof *words));
@@ -432,17 +431,11 @@ static int read_solver_field(const reader *rd, opt_method *m, const opt_field *f
 {
     const char *key = f->key;
     size_t w = 0;
-    int known = 0;
-    for (size_t j = 0; j < FIELDS_MAX && solver_fields[m->kind][j]; j++)
-        known |= strcmp(key, solver_fields[m->kind][j]) == 0;
-    if (!known) {
-        const char *const *names = solver_fields[m->kind];
-        size_t count = 0;
-        while (count < FIELDS_MAX && names[count])
-            count++;
+    const char *const *names = solver_fields[m->kind];
+    if (opt_name_index(key, names, FIELDS_MAX, sizeof *names) < 0) {   /* NULLs skipped */
         char takes[64];
         snprintf(takes, sizeof takes, "%s takes", m->name);
-        return unknown(rd, m->name, "field", key, takes, names, count);
+        return unknown(rd, m->name, "field", key, takes, names, FIELDS_MAX);
     }
     if (strcmp(key, "label") == 0)
         return read_label(rd, m, f);

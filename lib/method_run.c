@@ -2,9 +2,11 @@
  * a trace's metadata. A stepper runs under opt_run; a solver under its own
  * call, with a progress callback that records each iterate the way
  * opt_run records a stepper's, so that every trace has the same rows. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "method.h"
 #include "status.h"
 #include "vec.h"
@@ -93,6 +95,20 @@ int opt_method_run(opt_method *m, const opt_objective *obj, double *x, long step
     p.progress = progress;
     p.progress_ctx = ctx;
     return opt_run(obj, m->stepper, x, &p, trace, res);
+}
+
+const char *opt_method_outcome(const opt_run_result *res, char *buf, size_t cap)
+{
+    if (res->status == OPT_EDIVERGED && isfinite(res->f)) {
+        int plain = strcmp(res->reason, "diverged") == 0;
+        snprintf(buf, cap, "diverged at step %ld (last finite f = %.4g)%s%s", res->steps, res->f,
+                 plain ? "" : ": ", plain ? "" : res->reason);
+    } else if (res->status == OPT_EDIVERGED)
+        snprintf(buf, cap, "diverged at step %ld (no finite f before it)", res->steps);
+    else
+        snprintf(buf, cap, "f = %-11.4e  ||g|| = %-10.3e  %ld steps (%s)", res->f, res->gnorm,
+                 res->steps, res->status == OPT_EMAXITER ? "step budget used" : res->reason);
+    return buf;
 }
 
 /* ---- Trace metadata ------------------------------------------------------------ */

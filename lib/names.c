@@ -11,6 +11,16 @@ static const char *name_at(const void *names, size_t i, size_t stride)
     return *(const char *const *)((const char *)names + i * stride);
 }
 
+long opt_name_index(const char *name, const void *names, size_t count, size_t stride)
+{
+    for (size_t i = 0; name && names && i < count; i++) {
+        const char *cand = name_at(names, i, stride);
+        if (cand && strcmp(cand, name) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* Edit distance with adjacent transpositions (optimal string alignment),
  * ignoring case; names longer than 63 bytes are not compared. */
 static int edit_distance(const char *a, const char *b)

@@ -15,6 +15,10 @@
 
 #include <stddef.h>
 
+/* The index of the entry whose name is name, exactly (case and all); -1
+ * when none is (or name is NULL). names as for opt_nearest_name below. */
+long opt_name_index(const char *name, const void *names, size_t count, size_t stride);
+
 /* The name among count names nearest to name, when it is near enough to be
  * a typo; NULL when none is (or name is NULL).
  * Distance: single-character edits (insert, delete, replace, or swap two

@@ -1,6 +1,5 @@
 /* schedule.c — learning-rate schedules with an optional linear warm-up. */
 #include <math.h>
-#include <string.h>
 #include "names.h"
 #include "schedule.h"
 #include "status.h"
@@ -17,10 +16,8 @@ opt_schedule opt_schedule_defaults(opt_schedule_kind kind)
 
 opt_schedule_kind opt_schedule_lookup(const char *name)
 {
-    for (int k = 0; name && k < OPT_SCHED_COUNT; k++)
-        if (strcmp(names[k], name) == 0)
-            return (opt_schedule_kind)k;
-    return OPT_SCHED_COUNT;
+    long k = opt_name_index(name, names, OPT_SCHED_COUNT, sizeof *names);
+    return k < 0 ? OPT_SCHED_COUNT : (opt_schedule_kind)k;
 }
 
 const char *opt_schedule_name(opt_schedule_kind kind)

@@ -188,6 +188,17 @@ static double plain_nan(double v)
     return isnan(v) ? fabs(v) : v;
 }
 
+/* "(v1, ..., v8, ...)": at most 8 numbers as %g, NaN as "nan". */
+static const char *point_text(char *buf, size_t cap, const double *v, size_t n)
+{
+    size_t len = (size_t)snprintf(buf, cap, "(");
+    for (size_t i = 0; i < n && i < 8 && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%g", i ? ", " : "", plain_nan(v[i]));
+    if (len < cap)
+        snprintf(buf + len, cap - len, "%s)", n > 8 ? ", ..." : "");
+    return buf;
+}
+
 /* f at the start point, where f and its gradient must be finite numbers: a
  * start where they are not is bad input (exit 2, before anything is
  * written), not a run that "diverged at step 0". */
@@ -198,25 +209,18 @@ static double check_start(playground *pg)
     if (!g)
         opt_lab_die(pg->lab, "out of memory");
     double f = opt_eval(&pg->obj, pg->start, g);
+    char at[256], val[256];
+    int g_finite = opt_all_finite(g, n);
+    point_text(val, sizeof val, g, n);
+    free(g);   /* before any of the exits below */
     check_lua_error(pg, "at the start point");
-    if (!isfinite(f) || !opt_all_finite(g, n)) {
-        char at[256] = "", val[256] = "";
-        for (size_t i = 0, k = 0, kv = 0; i < n && i < 8; i++) {
-            k += (size_t)snprintf(at + k, sizeof at - k, "%s%g", i ? ", " : "", pg->start[i]);
-            kv += (size_t)snprintf(val + kv, sizeof val - kv, "%s%g", i ? ", " : "",
-                                   plain_nan(g[i]));
-            if (k >= sizeof at - 32 || kv >= sizeof val - 32)
-                break;
-        }
-        if (!isfinite(f))
-            opt_lab_bad_param(pg->lab, start_culprit(opt_lab_config(pg->lab)),
-                              "f is not finite at the start point (%s%s): f = %g", at,
-                              n > 8 ? ", ..." : "", plain_nan(f));
-        opt_lab_bad_param(pg->lab, start_culprit(opt_lab_config(pg->lab)),
-                          "the gradient is not finite at the start point (%s%s): (%s%s)", at,
-                          n > 8 ? ", ..." : "", val, n > 8 ? ", ..." : "");
-    }
-    free(g);
+    const char *culprit = start_culprit(opt_lab_config(pg->lab));
+    if (!isfinite(f))
+        opt_lab_bad_param(pg->lab, culprit, "f is not finite at the start point %s: f = %g",
+                          point_text(at, sizeof at, pg->start, n), plain_nan(f));
+    if (!g_finite)
+        opt_lab_bad_param(pg->lab, culprit, "the gradient is not finite at the start point %s: "
+                          "%s", point_text(at, sizeof at, pg->start, n), val);
     return f;
 }
 
@@ -250,17 +254,14 @@ typedef struct run {
 /* numbers.tsv: <key>.f, .gnorm, .steps and .diverged for the tests. */
 static void record_result(opt_lab *lab, const run *r)
 {
+    static const char *const what[] = { "f", "gnorm", "steps", "diverged" };
     const opt_run_result *res = &r->result;
-    char key[160];
-    const char *base = r->method->key;
-    snprintf(key, sizeof key, "%s.f", base);
-    opt_lab_record(lab, key, res->f);
-    snprintf(key, sizeof key, "%s.gnorm", base);
-    opt_lab_record(lab, key, res->gnorm);
-    snprintf(key, sizeof key, "%s.steps", base);
-    opt_lab_record(lab, key, (double)res->steps);
-    snprintf(key, sizeof key, "%s.diverged", base);
-    opt_lab_record(lab, key, res->status == OPT_EDIVERGED);
+    const double value[] = { res->f, res->gnorm, (double)res->steps, res->status == OPT_EDIVERGED };
+    for (size_t k = 0; k < 4; k++) {
+        char key[160];
+        snprintf(key, sizeof key, "%s.%s", r->method->key, what[k]);
+        opt_lab_record(lab, key, value[k]);
+    }
 }
 
 /* OUT/trace-<key>.tsv, whose metadata says how to reproduce it. */
@@ -296,20 +297,9 @@ static void run_method(playground *pg, run *r, int label_width)
     opt_lab_progress(lab, label, steps, steps);
     check_lua_error(pg, "during the run");
 
-    const opt_run_result *res = &r->result;
-    if (res->status == OPT_EDIVERGED && isfinite(res->f))
-        opt_lab_printf(lab, "  %-*s  diverged at step %ld (last finite f = %.4g)%s%s\n",
-                       label_width, label, res->steps, res->f,
-                       strcmp(res->reason, "diverged") ? ": " : "",
-                       strcmp(res->reason, "diverged") ? res->reason : "");
-    else if (res->status == OPT_EDIVERGED)
-        opt_lab_printf(lab, "  %-*s  diverged at step %ld (no finite f before it)\n",
-                       label_width, label, res->steps);
-    else
-        opt_lab_printf(lab, "  %-*s  f = %-11.4e  ||g|| = %-10.3e  %ld steps (%s)\n",
-                       label_width, label, res->f, res->gnorm, res->steps,
-                       res->status == OPT_EMAXITER ? "step budget used" : res->reason);
-
+    char outcome[256];
+    opt_lab_printf(lab, "  %-*s  %s\n", label_width, label,
+                   opt_method_outcome(&r->result, outcome, sizeof outcome));
     record_result(lab, r);
     write_trace(pg, r, steps);
     free(x);
@@ -403,11 +393,13 @@ static int write_grid(playground *pg, const double v[4])
     return zlog;
 }
 
+enum { FIGURE_ROOM = 400 };   /* bytes after figure_vars for one figure's own settings */
+
 /* Gnuplot assignments naming each method's trace, legend and point spacing. */
 static char *figure_vars(const run *runs, size_t count)
 {
     size_t cap = 256 + count * 400, len = 0;
-    char *s = malloc(cap);
+    char *s = malloc(cap + FIGURE_ROOM);
     if (!s)
         return NULL;
     len += (size_t)snprintf(s + len, cap - len, "n=%zu; array file[%zu]; array label[%zu]; "
@@ -447,6 +439,7 @@ static void draw(playground *pg, const run *runs, size_t count)
         for (size_t r = 0; r < runs[i].trace->rows; r++)
             positive &= opt_trace_row(runs[i].trace, r)[1] > 0;
 
+    size_t len = strlen(vars);
     if (pg->obj.n == 2) {
         double v[4];
         if (pg->has_view)
@@ -454,22 +447,13 @@ static void draw(playground *pg, const run *runs, size_t count)
         else
             fit_view(pg, runs, count, v);
         int zlog = write_grid(pg, v);
-        size_t len = strlen(vars) + 400;
-        char *more = malloc(len);
-        if (!more)
-            opt_lab_die(lab, "out of memory");
-        snprintf(more, len, "%sxmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; zlog=%d; objname='%s'",
-                 vars, v[0], v[1], v[2], v[3], zlog, pg->is_lua ? "f" : pg->objective_name);
-        opt_lab_figure(lab, "00-paths", more);
-        free(more);
+        snprintf(vars + len, FIGURE_ROOM, "xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; "
+                 "zlog=%d; objname='%s'", v[0], v[1], v[2], v[3], zlog,
+                 pg->is_lua ? "f" : pg->objective_name);
+        opt_lab_figure(lab, "00-paths", vars);
     }
-    size_t len = strlen(vars) + 64;
-    char *more = malloc(len);
-    if (!more)
-        opt_lab_die(lab, "out of memory");
-    snprintf(more, len, "%slogy=%d", vars, positive);
-    opt_lab_figure(lab, "00-loss", more);
-    free(more);
+    snprintf(vars + len, FIGURE_ROOM, "logy=%d", positive);
+    opt_lab_figure(lab, "00-loss", vars);
     free(vars);
 }
 

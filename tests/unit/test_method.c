@@ -65,6 +65,39 @@ Test(names, hint_and_join)
                      "cut where the buffer is full");
 }
 
+Test(names, index_is_exact)
+{
+    static const char *const names[] = { "cholesky", NULL, "eigen" };
+    cr_assert_eq(opt_name_index("eigen", names, 3, sizeof *names), 2, "NULL entries skipped");
+    cr_assert_eq(opt_name_index("cholesky", names, 3, sizeof *names), 0);
+    cr_assert_eq(opt_name_index("Eigen", names, 3, sizeof *names), -1, "case-sensitive");
+    cr_assert_eq(opt_name_index(NULL, names, 3, sizeof *names), -1);
+}
+
+/* config's unknown problem: the same hint, and "or give a Lua function"
+ * only where the key takes one. */
+Test(names, unknown_problem)
+{
+    static const opt_param both[] = {
+        { "objective", OPT_T_STRING | OPT_T_FUNCTION, "'rosenbrok'", 0, 0, "" },
+    };
+    static const opt_param names_only[] = { { "objective", OPT_T_STRING, "'zzz'", 0, 0, "" } };
+    opt_objective o;
+    opt_config *c = opt_config_new(both, 1);
+    cr_assert_eq(opt_config_objective(c, "objective", NULL, 0, &o), OPT_ECONFIG);
+    cr_assert(strstr(opt_config_error(c), "key 'objective': unknown problem 'rosenbrok' (did "
+                                          "you mean 'rosenbrock'?); known problems: quadratic, "),
+              "%s", opt_config_error(c));
+    const char *msg = opt_config_error(c), *end = " (or give a Lua function)";
+    cr_assert_str_eq(msg + strlen(msg) - strlen(end), end);
+    opt_config_free(c);
+    c = opt_config_new(names_only, 1);
+    cr_assert_eq(opt_config_objective(c, "objective", NULL, 0, &o), OPT_ECONFIG);
+    cr_assert_null(strstr(opt_config_error(c), "Lua function"), "%s", opt_config_error(c));
+    cr_assert(strstr(opt_config_error(c), "unknown problem 'zzz'; known problems: "));
+    opt_config_free(c);
+}
+
 /* ---- Name lookups next to their modules --------------------------------------- */
 
 Test(names, linesearch_and_schedule_lookups)

@@ -21,9 +21,10 @@
  *   name         a stepper of optim.h ("gd", "sgd", "adam", ..., "lookahead")
  *                or a solver: "newton" (pure Newton: step 1, no line search),
  *                "newton-modified" (newton.h's modified Newton) or "lbfgs"
- *   label        a non-empty string for legends. Default: the name ("lookahead(gd)"
- *                for Lookahead), or, when two records share the name, the name and
- *                the rate ("gd, lr = 0.1"; a solver: "lbfgs (2)")
+ *   label        a non-empty string for legends (cut to 95 bytes). Default: the
+ *                name ("lookahead(gd)" for Lookahead), or, when two records share
+ *                the name, the name and the rate ("gd, lr = 0.1"); a solver whose
+ *                name is shared: "lbfgs (2)", so two of them need labels
  *
  *   A stepper also takes:
  *   lr           the learning rate, > 0; default 0.1 (opt_run_defaults)

@@ -222,30 +222,35 @@ static int read_schedule(const reader *rd, const char *who, const opt_field *f,
 
 /* ---- Steppers ----------------------------------------------------------------- */
 
-/* Every method's name: the steppers', then the solvers'. */
-static size_t method_names(const char **names)
+/* Every stepper's name and, unless steppers_only, the solvers'. */
+static size_t method_names(const char **names, int steppers_only)
 {
     const opt_stepper_type *const *types = opt_stepper_types();
     size_t count = 0;
     for (; types[count] && count < NAMES_MAX - NKINDS; count++)
         names[count] = types[count]->name;
-    for (size_t k = 1; k < NKINDS; k++)
+    for (size_t k = 1; !steppers_only && k < NKINDS; k++)
         names[count++] = solver_names[k];
     return count;
 }
 
-/* The stepper type named by r's field `name` (what: " (lookahead's inner)"
- * or ""), and a copy of its default hyper-parameters in *hp. */
-static int read_type(const reader *rd, const opt_record *r, const char *what,
+/* The stepper type named by r's field `name` (inner: Lookahead's inner
+ * stepper, which must be a stepper), and a copy of its default
+ * hyper-parameters in *hp. */
+static int read_type(const reader *rd, const opt_record *r, int inner,
                      const opt_stepper_type **type, void **hp)
 {
     const opt_field *name = opt_record_get(r, "name");
     if (!name || name->type != OPT_T_STRING)
-        return fail(rd, NULL, "%s needs a name, a string such as name = 'gd'", what);
+        return fail(rd, NULL, "%s needs a name, a string such as name = 'gd'",
+                    inner ? " (lookahead's inner)" : "");
     const opt_stepper_type *T = opt_stepper_lookup(name->str);
     if (!T) {
         const char *names[NAMES_MAX];
-        size_t count = method_names(names);
+        size_t count = method_names(names, inner);
+        if (inner)
+            return unknown(rd, "lookahead's inner", "stepper", name->str, "known steppers",
+                           names, count);
         return unknown(rd, NULL, "method", name->str, "known methods", names, count);
     }
     *hp = malloc(T->hp_size ? T->hp_size : 1);
@@ -300,7 +305,7 @@ static int read_inner(const reader *rd, opt_method *m, const opt_field *f)
                                      "{name = 'sgd', momentum = 0.9}");
     free(m->inner_hp);
     m->inner_hp = NULL;
-    int st = read_type(rd, f->sub, " (lookahead's inner)", &m->inner_type, &m->inner_hp);
+    int st = read_type(rd, f->sub, 1, &m->inner_type, &m->inner_hp);
     for (size_t k = 0; st == OPT_OK && k < f->sub->count; k++)
         if (strcmp(f->sub->fields[k].key, "name") != 0)
             st = set_hparam(rd, m->inner_type, m->inner_hp, &f->sub->fields[k], 1);
@@ -341,7 +346,7 @@ static int read_stepper_field(const reader *rd, opt_method *m, const opt_field *
 
 static int read_stepper(const reader *rd, const opt_record *r, opt_method *m, int unique)
 {
-    int st = read_type(rd, r, "", &m->type, &m->hp);
+    int st = read_type(rd, r, 0, &m->type, &m->hp);
     if (st != OPT_OK)
         return st;
     m->name = m->type->name;

@@ -298,6 +298,16 @@ Test(method, errors_in_schedules_inner_steppers_and_solvers)
     expect_error("{ {name = 'lookahead', inner = 'adam'} }",
                  "methods[1] (lookahead): inner must be a table such as "
                  "{name = 'sgd', momentum = 0.9}");
+    expect_error("{ {name = 'lookahead', inner = {name = 'lbfgs'}} }",
+                 "methods[1] (lookahead's inner): unknown stepper 'lbfgs'; known steppers: gd, "
+                 "sgd, momentum, momentum-classic, momentum-ema, adagrad, rmsprop, adam, adamw, "
+                 "radam, nadam, novograd, lars, lookahead");
+    expect_error("{ {name = 'lookahead', inner = {name = 'adma'}} }",
+                 "methods[1] (lookahead's inner): unknown stepper 'adma' (did you mean 'adam'?); "
+                 "known steppers: gd, sgd, momentum, momentum-classic, momentum-ema, adagrad, "
+                 "rmsprop, adam, adamw, radam, nadam, novograd, lars, lookahead");
+    expect_error("{ {name = 'lookahead', inner = {lr = 1}} }",
+                 "methods[1] (lookahead's inner) needs a name, a string such as name = 'gd'");
     expect_error("{ {name = 'lookahead', inner = {name = 'adam', lr = 0.1}} }",
                  "methods[1] (adam): unknown field 'lr'; an inner adam takes: name, beta1, "
                  "beta2, eps, weight_decay, amsgrad, maximize");

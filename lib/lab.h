@@ -128,4 +128,97 @@ void opt_lab_trace(opt_lab *lab, const char *name, const opt_trace *tr, const ch
  * makes opt_lab_finish() return 1; no partial figure is left behind. */
 void opt_lab_figure(opt_lab *lab, const char *script, const char *vars);
 
+/* ==== What labs keep writing (lib/lab_tools.c) ==================================== */
+
+/* --- Checked allocation -------------------------------------------------------- */
+/* count * size zeroed bytes (calloc), or the lab stops: "lab<NN>: out of
+ * memory" on stderr, exit 1 (opt_lab_die). Free with free(). */
+void *opt_lab_alloc(opt_lab *lab, size_t count, size_t size);
+/* p itself, or, when p is NULL, the same stop: wraps any allocator that
+ * returns NULL when out of memory, `tr = opt_lab_need(lab, opt_trace_alloc(n))`. */
+void *opt_lab_need(opt_lab *lab, void *p);
+/* status itself unless it is OPT_ENOMEM, which stops the lab the same way. */
+int opt_lab_need_memory(opt_lab *lab, int status);
+
+/* --- Records and quotes with printf-made keys ------------------------------------ */
+/* opt_lab_record under the key printed from key_fmt:
+ * `opt_lab_recordf(lab, f, "%s.f", method)` writes method.f = f. */
+void opt_lab_recordf(opt_lab *lab, double value, const char *key_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* opt_lab_quote under the key printed from key_fmt; text NULL shows the key. */
+void opt_lab_quotef(opt_lab *lab, double value, const char *value_fmt, const char *text,
+                    const char *key_fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* --- Figure variables ------------------------------------------------------------- */
+/* The `vars` of opt_lab_figure, built one gnuplot assignment at a time:
+ *
+ *     opt_figure_vars *v = opt_figure_vars_new(lab);
+ *     opt_figure_var(v, "xmin=%.17g", box[0]);        appends "xmin=...; "
+ *     opt_figure_var_string(v, "title", label);       appends "title='...'; " (quoted)
+ *     opt_lab_figure(lab, "04-paths", opt_figure_vars_text(v));
+ *     opt_figure_vars_free(v);
+ *
+ * Out of memory stops the lab (opt_lab_die). */
+typedef struct opt_figure_vars opt_figure_vars;
+opt_figure_vars *opt_figure_vars_new(opt_lab *lab);
+void opt_figure_var(opt_figure_vars *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* name='value' with value as a gnuplot single-quoted string ('' for a quote). */
+void opt_figure_var_string(opt_figure_vars *v, const char *name, const char *value);
+/* The assignments so far ("" when none). */
+const char *opt_figure_vars_text(const opt_figure_vars *v);
+/* Bytes so far, and a cut back to such a length: the assignments shared by
+ * two figures, then each one's own. */
+size_t opt_figure_vars_length(const opt_figure_vars *v);
+void opt_figure_vars_truncate(opt_figure_vars *v, size_t length);
+void opt_figure_vars_free(opt_figure_vars *v);
+
+/* --- Plot windows --------------------------------------------------------------------
+ * A box is {xmin, xmax, ymin, ymax} in the first two coordinates. */
+/* The empty box {+inf, -inf, +inf, -inf}, which any point enlarges. */
+void opt_box_empty(double box[4]);
+/* Enlarge box to hold the point (x[0], x[1]). */
+void opt_box_include(double box[4], const double *x);
+/* Enlarge box to hold every iterate of a trace (of n >= 2 coordinates). */
+void opt_box_include_trace(double box[4], const opt_trace *tr);
+/* The box around every iterate of count traces (NULL ones skipped), each
+ * side pushed out by fraction of the box's extent plus at_least. */
+void opt_trace_bounds(opt_trace *const *tr, size_t count, double fraction, double at_least,
+                      double box[4]);
+/* Push each side of box out by fraction of its extent plus at_least. */
+void opt_box_pad(double box[4], double fraction, double at_least);
+/* The box of width w and height h centred on (cx, cy), the shorter side
+ * first widened so that width / height = aspect (the plot's shape, so
+ * that both axes get equal units). */
+void opt_box_centred(double box[4], double cx, double cy, double w, double h, double aspect);
+
+/* --- Contour grids ----------------------------------------------------------------- */
+/* The column contours follow, after x, y (and f when the header names four
+ * columns): */
+typedef enum {
+    OPT_GRID_F,              /* f itself */
+    OPT_GRID_SQRT,           /* sqrt(max(f, 0)): evenly spaced ellipses for a quadratic */
+    OPT_GRID_LOG,            /* log10(f - fmin + delta), delta = 1e-3 (fmax - fmin) */
+    OPT_GRID_LOG_IF_POSITIVE /* OPT_GRID_LOG when f >= 0 on the grid and fmax > fmin, else f */
+} opt_grid_scale;
+/* f on a size x size lattice over box, in memory (fmin, fmax over its
+ * finite values; a point where f is not finite holds NaN, a hole in the
+ * contours). Written by opt_lab_grid_write; evaluate first when the lab
+ * must check the evaluations (a Lua objective's error) before any file. */
+typedef struct opt_grid {
+    double box[4];
+    int size;
+    double *f;               /* f[i * size + j] at x_i, y_j */
+    double fmin, fmax;
+} opt_grid;
+opt_grid *opt_lab_grid_eval(opt_lab *lab, const opt_objective *f, const double box[4], int size);
+/* Write OUT/<name>.tsv, gnuplot's grid format: a row x, y[, f], z per point
+ * (%.17g), x-major, a blank line after each scan. columns is the header:
+ * three names for x, y, z, four for x, y, f, z. Frees the grid; returns 1
+ * when z is logarithmic. */
+int opt_lab_grid_write(opt_lab *lab, opt_grid *g, const char *name, const char *columns,
+                       opt_grid_scale z);
+/* Both: `opt_lab_grid(lab, "grid", "x\ty\tf\tsqrt_f", &f, box, 121, OPT_GRID_SQRT)`. */
+int opt_lab_grid(opt_lab *lab, const char *name, const char *columns, const opt_objective *f,
+                 const double box[4], int size, opt_grid_scale z);
+
 #endif

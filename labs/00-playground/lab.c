@@ -84,10 +84,8 @@ static const opt_lab_info info = {
 static opt_method *read_methods(opt_lab *lab, size_t n, size_t *count)
 {
     opt_method *m;
-    int status = opt_methods_read(opt_lab_config(lab), "methods", n, &m, count);
-    if (status == OPT_ENOMEM)
-        opt_lab_die(lab, "out of memory");
-    if (status != OPT_OK)
+    if (opt_lab_need_memory(lab, opt_methods_read(opt_lab_config(lab), "methods", n, &m,
+                                                  count)) != OPT_OK)
         opt_lab_config_failed(lab);
     return m;
 }
@@ -150,9 +148,7 @@ static void setup_objective(playground *pg)
     if (has_start && nstart != pg->obj.n)
         opt_lab_bad_param(lab, "start", "has %zu entries but the objective takes %zu numbers",
                           nstart, pg->obj.n);
-    pg->start = malloc(pg->obj.n * sizeof *pg->start);
-    if (!pg->start)
-        opt_lab_die(lab, "out of memory");
+    pg->start = opt_lab_alloc(lab, pg->obj.n, sizeof *pg->start);
     if (has_start)
         opt_lab_list(lab, "start", pg->start, pg->obj.n);
     else
@@ -205,9 +201,7 @@ static const char *point_text(char *buf, size_t cap, const double *v, size_t n)
 static double check_start(playground *pg)
 {
     const size_t n = pg->obj.n;
-    double *g = malloc(n * sizeof *g);
-    if (!g)
-        opt_lab_die(pg->lab, "out of memory");
+    double *g = opt_lab_alloc(pg->lab, n, sizeof *g);
     double f = opt_eval(&pg->obj, pg->start, g);
     char at[256], val[256];
     int g_finite = opt_all_finite(g, n);
@@ -254,14 +248,12 @@ typedef struct run {
 /* numbers.tsv: <key>.f, .gnorm, .steps and .diverged for the tests. */
 static void record_result(opt_lab *lab, const run *r)
 {
-    static const char *const what[] = { "f", "gnorm", "steps", "diverged" };
     const opt_run_result *res = &r->result;
-    const double value[] = { res->f, res->gnorm, (double)res->steps, res->status == OPT_EDIVERGED };
-    for (size_t k = 0; k < 4; k++) {
-        char key[160];
-        snprintf(key, sizeof key, "%s.%s", r->method->key, what[k]);
-        opt_lab_record(lab, key, value[k]);
-    }
+    const char *key = r->method->key;
+    opt_lab_recordf(lab, res->f, "%s.f", key);
+    opt_lab_recordf(lab, res->gnorm, "%s.gnorm", key);
+    opt_lab_recordf(lab, (double)res->steps, "%s.steps", key);
+    opt_lab_recordf(lab, res->status == OPT_EDIVERGED, "%s.diverged", key);
 }
 
 /* OUT/trace-<key>.tsv, whose metadata says how to reproduce it. */
@@ -284,16 +276,13 @@ static void run_method(playground *pg, run *r, int label_width)
     const char *label = r->method->label;
     size_t n = pg->obj.n;
     long steps = opt_lab_int(lab, "steps");
-    r->trace = opt_trace_alloc(n);
-    double *x = malloc(n * sizeof *x);
-    if (!r->trace || !x)
-        opt_lab_die(lab, "out of memory");
+    r->trace = opt_lab_need(lab, opt_trace_alloc(n));
+    double *x = opt_lab_alloc(lab, n, sizeof *x);
     memcpy(x, pg->start, n * sizeof *x);
 
     progress bar = { lab, label, steps };
-    if (opt_method_run(r->method, &pg->obj, x, steps, r->trace, show_progress, &bar,
-                       &r->result) == OPT_ENOMEM)
-        opt_lab_die(lab, "out of memory");
+    opt_lab_need_memory(lab, opt_method_run(r->method, &pg->obj, x, steps, r->trace,
+                                            show_progress, &bar, &r->result));
     opt_lab_progress(lab, label, steps, steps);
     check_lua_error(pg, "during the run");
 
@@ -326,104 +315,40 @@ static void run_method(playground *pg, run *r, int label_width)
  */
 static void fit_view(const playground *pg, const run *runs, size_t count, double v[4])
 {
-    v[0] = v[1] = pg->start[0];
-    v[2] = v[3] = pg->start[1];
-    for (size_t i = 0; i < count; i++) {
-        if (runs[i].result.status == OPT_EDIVERGED)
-            continue;
-        for (size_t r = 0; r < runs[i].trace->rows; r++) {
-            const double *row = opt_trace_row(runs[i].trace, r);
-            v[0] = fmin(v[0], row[3]), v[1] = fmax(v[1], row[3]);
-            v[2] = fmin(v[2], row[4]), v[3] = fmax(v[3], row[4]);
-        }
-    }
+    opt_box_empty(v);
+    opt_box_include(v, pg->start);
+    for (size_t i = 0; i < count; i++)
+        if (runs[i].result.status != OPT_EDIVERGED)
+            opt_box_include_trace(v, runs[i].trace);
     /* A margin of 15%, at least a unit square, and the plot's shape (1.6:1). */
     double cx = (v[0] + v[1]) / 2, cy = (v[2] + v[3]) / 2;
     double w = fmax(1.3 * (v[1] - v[0]), 1e-9 * (1 + fabs(cx)));
     double h = fmax(1.3 * (v[3] - v[2]), 1e-9 * (1 + fabs(cy)));
     if (w < 1 && h < 1 && w + h < 0.1)
         w = h = 1;
-    if (w < 1.6 * h)
-        w = 1.6 * h;
-    else
-        h = w / 1.6;
-    v[0] = cx - w / 2, v[1] = cx + w / 2;
-    v[2] = cy - h / 2, v[3] = cy + h / 2;
+    opt_box_centred(v, cx, cy, w, h, 1.6);
 }
-
-enum { GRID = 201 };
-
-/* f on a GRID x GRID lattice as x, y, f, z with z the value the contours
- * follow: log10(f - fmin + delta) when f >= 0 everywhere, else f. Returns
- * whether z is logarithmic. */
-static int write_grid(playground *pg, const double v[4])
-{
-    double *f = malloc((size_t)GRID * GRID * sizeof *f);
-    if (!f)
-        opt_lab_die(pg->lab, "out of memory");
-    double fmin = INFINITY, fmax = -INFINITY;
-    for (int i = 0; i < GRID; i++)
-        for (int j = 0; j < GRID; j++) {
-            double x[2] = { v[0] + (v[1] - v[0]) * i / (GRID - 1),
-                            v[2] + (v[3] - v[2]) * j / (GRID - 1) };
-            double fx = opt_eval(&pg->obj, x, NULL);
-            if (!isfinite(fx)) {
-                check_lua_error(pg, "on the plot's grid");
-                fx = NAN;
-            } else {
-                fmin = fmin < fx ? fmin : fx;
-                fmax = fmax > fx ? fmax : fx;
-            }
-            f[i * GRID + j] = fx;
-        }
-    int zlog = fmin >= 0 && fmax > fmin;
-    double delta = 1e-3 * (fmax - fmin);
-    opt_table *t = opt_lab_table(pg->lab, "grid", "x\ty\tf\tz");
-    for (int i = 0; i < GRID; i++) {
-        for (int j = 0; j < GRID; j++) {
-            double fx = f[i * GRID + j];
-            opt_table_rowv(t, v[0] + (v[1] - v[0]) * i / (GRID - 1),
-                           v[2] + (v[3] - v[2]) * j / (GRID - 1), fx,
-                           zlog ? log10(fx - fmin + delta) : fx);
-        }
-        fputc('\n', opt_table_file(t));   /* gnuplot's blank line between scans */
-    }
-    opt_table_close(t);
-    free(f);
-    return zlog;
-}
-
-enum { FIGURE_ROOM = 400 };   /* bytes after figure_vars for one figure's own settings */
 
 /* Gnuplot assignments naming each method's trace, legend and point spacing. */
-static char *figure_vars(const run *runs, size_t count)
+static opt_figure_vars *figure_vars(opt_lab *lab, const run *runs, size_t count)
 {
-    size_t cap = 256 + count * 400, len = 0;
-    char *s = malloc(cap + FIGURE_ROOM);
-    if (!s)
-        return NULL;
-    len += (size_t)snprintf(s + len, cap - len, "n=%zu; array file[%zu]; array label[%zu]; "
-                            "array pint[%zu]; ", count, count, count, count);
+    opt_figure_vars *v = opt_figure_vars_new(lab);
+    opt_figure_var(v, "n=%zu; array file[%zu]; array label[%zu]; array pint[%zu]", count, count,
+                   count, count);
     for (size_t i = 0; i < count; i++) {
-        char legend[160], quoted[330];
-        const char *label = runs[i].method->label;
-        if (runs[i].result.status == OPT_EDIVERGED)
-            snprintf(legend, sizeof legend, "%s (diverged at step %ld)", label, runs[i].result.steps);
+        char legend[160], name[32];
+        const opt_run_result *res = &runs[i].result;
+        if (res->status == OPT_EDIVERGED)
+            snprintf(legend, sizeof legend, "%s (diverged at step %ld)", runs[i].method->label,
+                     res->steps);
         else
-            snprintf(legend, sizeof legend, "%s", label);
-        size_t q = 0;   /* gnuplot's single quotes: '' inside */
-        for (const char *c = legend; *c && q + 3 < sizeof quoted; c++) {
-            if (*c == '\'')
-                quoted[q++] = '\'';
-            quoted[q++] = *c;
-        }
-        quoted[q] = '\0';
-        size_t every = runs[i].trace->rows / 40 + 1;   /* about 40 markers a path */
-        len += (size_t)snprintf(s + len, cap - len, "file[%zu]='trace-%s.tsv'; label[%zu]='%s'; "
-                                "pint[%zu]=%zu; ", i + 1, runs[i].method->key, i + 1, quoted, i + 1,
-                                every);
+            snprintf(legend, sizeof legend, "%s", runs[i].method->label);
+        snprintf(name, sizeof name, "label[%zu]", i + 1);
+        opt_figure_var(v, "file[%zu]='trace-%s.tsv'", i + 1, runs[i].method->key);
+        opt_figure_var_string(v, name, legend);
+        opt_figure_var(v, "pint[%zu]=%zu", i + 1, runs[i].trace->rows / 40 + 1);  /* ~40 markers */
     }
-    return s;
+    return v;
 }
 
 static void draw(playground *pg, const run *runs, size_t count)
@@ -431,30 +356,33 @@ static void draw(playground *pg, const run *runs, size_t count)
     opt_lab *lab = pg->lab;
     if (!opt_lab_plotting(lab))     /* the grid is only the figure's data */
         return;
-    char *vars = figure_vars(runs, count);
-    if (!vars)
-        opt_lab_die(lab, "out of memory");
+    opt_figure_vars *vars = figure_vars(lab, runs, count);
     int positive = 1;
     for (size_t i = 0; i < count; i++)
         for (size_t r = 0; r < runs[i].trace->rows; r++)
             positive &= opt_trace_row(runs[i].trace, r)[1] > 0;
 
-    size_t len = strlen(vars);
+    size_t shared = opt_figure_vars_length(vars);
     if (pg->obj.n == 2) {
         double v[4];
         if (pg->has_view)
             memcpy(v, pg->view, sizeof v);
         else
             fit_view(pg, runs, count, v);
-        int zlog = write_grid(pg, v);
-        snprintf(vars + len, FIGURE_ROOM, "xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; "
-                 "zlog=%d; objname='%s'", v[0], v[1], v[2], v[3], zlog,
-                 pg->is_lua ? "f" : pg->objective_name);
-        opt_lab_figure(lab, "00-paths", vars);
+        /* f on a 201 x 201 lattice; the contours follow log10(f - fmin + delta)
+         * when f >= 0 on the window. */
+        opt_grid *grid = opt_lab_grid_eval(lab, &pg->obj, v, 201);
+        check_lua_error(pg, "on the plot's grid");
+        int zlog = opt_lab_grid_write(lab, grid, "grid", "x\ty\tf\tz", OPT_GRID_LOG_IF_POSITIVE);
+        opt_figure_var(vars, "xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; zlog=%d", v[0],
+                       v[1], v[2], v[3], zlog);
+        opt_figure_var_string(vars, "objname", pg->is_lua ? "f" : pg->objective_name);
+        opt_lab_figure(lab, "00-paths", opt_figure_vars_text(vars));
     }
-    snprintf(vars + len, FIGURE_ROOM, "logy=%d", positive);
-    opt_lab_figure(lab, "00-loss", vars);
-    free(vars);
+    opt_figure_vars_truncate(vars, shared);
+    opt_figure_var(vars, "logy=%d", positive);
+    opt_lab_figure(lab, "00-loss", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
 }
 
 /** ## The program
@@ -484,9 +412,7 @@ int main(int argc, char **argv)
     opt_lab_record(lab, "n", (double)pg.obj.n);
 
     opt_lab_section(lab, "Runs");
-    run *runs = calloc(count, sizeof *runs);
-    if (!runs)
-        opt_lab_die(lab, "out of memory");
+    run *runs = opt_lab_alloc(lab, count, sizeof *runs);
     int width = 0;
     for (size_t i = 0; i < count; i++) {
         runs[i].method = &methods[i];

@@ -91,9 +91,7 @@ static void heavy_ball_step(double *x, double *v, const double *g, size_t n, dou
     if (status == OPT_ENOTIMPL) {
         opt_lab_not_implemented(lab, "momentum_step");
         opt_momentum_params hp = { alpha };
-        opt_stepper *s = opt_stepper_alloc(opt_momentum_classic, n, &hp);
-        if (!s)
-            opt_lab_die(lab, "out of memory");
+        opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(opt_momentum_classic, n, &hp));
         double *velocity = opt_stepper_buffer_writable(s, "velocity");
         memcpy(velocity, v, n * sizeof *v);     /* the stepper's state is v */
         status = opt_stepper_step(s, x, g, eta);
@@ -110,11 +108,9 @@ static void lookahead_step(const opt_objective *f, double *x, double *v, double 
     if (status == OPT_ENOTIMPL) {
         opt_lab_not_implemented(lab, "nesterov_step");
         const size_t n = f->n;
-        double *p = malloc(n * sizeof *p), *g = malloc(n * sizeof *g);
+        double *p = opt_lab_alloc(lab, n, sizeof *p), *g = opt_lab_alloc(lab, n, sizeof *g);
         opt_momentum_params hp = { rho };
-        opt_stepper *s = opt_stepper_alloc(opt_momentum_classic, n, &hp);
-        if (!p || !g || !s)
-            opt_lab_die(lab, "out of memory");
+        opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(opt_momentum_classic, n, &hp));
         for (size_t i = 0; i < n; i++)
             p[i] = x[i] + rho * v[i];
         status = isfinite(opt_eval(f, p, g)) ? OPT_OK : OPT_EDIVERGED;
@@ -142,85 +138,6 @@ static void ema_form_params(double rho, double lr, double *beta, double *lr_ema)
     }
     if (status != OPT_OK)
         opt_lab_die(lab, "momentum_ema_params returned '%s'", opt_strerror(status));
-}
-
-/* A built-in 2-D problem by name, with its start point from the list
- * parameter `start_key`. */
-static opt_objective problem(const char *name, const char *start_key, double start[2])
-{
-    opt_lab_list(lab, start_key, start, 2);     /* two entries: checked in main */
-    return opt_problem_objective(opt_problem_lookup(name));
-}
-
-/* The two eigenvalues of a problem's (constant) Hessian, smallest first. */
-static void curvatures(const opt_objective *f, const double *x, double h[2])
-{
-    double H[4];
-    if (f->hess(x, H, f->ctx) != OPT_OK)
-        opt_lab_die(lab, "%s has no Hessian at the start", f->name);
-    const double mid = (H[0] + H[3]) / 2, r = hypot((H[0] - H[3]) / 2, H[1]);
-    h[0] = mid - r;
-    h[1] = mid + r;
-}
-
-/* Runs momentum (nesterov = 0) or Nesterov momentum from start and records
- * every iterate in tr. Returns the first step t with f(x_t) <= tol, or -1
- * when the budget runs out or the run diverges. */
-static long run_path(const opt_objective *f, const double start[2], int nesterov,
-                     double momentum, double eta, opt_trace *tr)
-{
-    const double tol = opt_lab_number(lab, "tol");
-    const long max_steps = opt_lab_int(lab, "max_steps");
-    double x[2] = { start[0], start[1] }, v[2] = { 0, 0 }, g[2];
-    for (long t = 0;; t++) {
-        const double fx = opt_eval(f, x, g);
-        if (!isfinite(fx) || !isfinite(opt_norm2(g, 2)))
-            return -1;
-        if (opt_trace_push(tr, t, fx, opt_norm2(g, 2), x) != OPT_OK)
-            opt_lab_die(lab, "out of memory");
-        if (fx <= tol)
-            return t;
-        if (t == max_steps)
-            return -1;
-        if (nesterov)
-            lookahead_step(f, x, v, momentum, eta);
-        else
-            heavy_ball_step(x, v, g, 2, momentum, eta);
-    }
-}
-
-/* f on a 121 x 121 lattice over box = {xmin, xmax, ymin, ymax}, for the
- * contour lines: x, y, f and sqrt(f) (evenly spaced ellipses for a
- * quadratic). */
-static void write_grid(const opt_objective *f, const char *name, const double box[4])
-{
-    enum { GRID = 121 };
-    opt_table *t = opt_lab_table(lab, name, "x\ty\tf\tsqrt_f");
-    for (int i = 0; i < GRID; i++) {
-        for (int j = 0; j < GRID; j++) {
-            const double x[2] = { box[0] + (box[1] - box[0]) * i / (GRID - 1),
-                                  box[2] + (box[3] - box[2]) * j / (GRID - 1) };
-            const double fx = opt_eval(f, x, NULL);
-            opt_table_rowv(t, x[0], x[1], fx, sqrt(fmax(fx, 0)));
-        }
-        fputc('\n', opt_table_file(t));     /* gnuplot's blank line between scans */
-    }
-    opt_table_close(t);
-}
-
-/* The smallest box around every iterate of the traces, padded by 8 %. */
-static void bounding_box(opt_trace *const *tr, size_t count, double box[4])
-{
-    box[0] = box[2] = INFINITY;
-    box[1] = box[3] = -INFINITY;
-    for (size_t m = 0; m < count; m++)
-        for (size_t r = 0; r < tr[m]->rows; r++) {
-            const double *x = opt_trace_row(tr[m], r) + 3;
-            box[0] = fmin(box[0], x[0]), box[1] = fmax(box[1], x[0]);
-            box[2] = fmin(box[2], x[1]), box[3] = fmax(box[3], x[1]);
-        }
-    const double px = 0.08 * (box[1] - box[0]) + 1e-9, py = 0.08 * (box[3] - box[2]) + 1e-9;
-    box[0] -= px, box[1] += px, box[2] -= py, box[3] += py;
 }
 
 /**
@@ -261,6 +178,50 @@ The code runs each $\alpha$ in `alphas` from `start` with your
 to the number of steps it took.
 */
 
+/* A built-in 2-D problem by name, with its start point from the list
+ * parameter `start_key`. */
+static opt_objective problem(const char *name, const char *start_key, double start[2])
+{
+    opt_lab_list(lab, start_key, start, 2);     /* two entries: checked in main */
+    return opt_problem_objective(opt_problem_lookup(name));
+}
+
+/* The two eigenvalues of a problem's (constant) Hessian, smallest first. */
+static void curvatures(const opt_objective *f, const double *x, double h[2])
+{
+    double H[4];
+    if (f->hess(x, H, f->ctx) != OPT_OK)
+        opt_lab_die(lab, "%s has no Hessian at the start", f->name);
+    const double mid = (H[0] + H[3]) / 2, r = hypot((H[0] - H[3]) / 2, H[1]);
+    h[0] = mid - r;
+    h[1] = mid + r;
+}
+
+/* Runs momentum (nesterov = 0) or Nesterov momentum from start and records
+ * every iterate in tr. Returns the first step t with f(x_t) <= tol, or -1
+ * when the budget runs out or the run diverges. */
+static long run_path(const opt_objective *f, const double start[2], int nesterov,
+                     double momentum, double eta, opt_trace *tr)
+{
+    const double tol = opt_lab_number(lab, "tol");
+    const long max_steps = opt_lab_int(lab, "max_steps");
+    double x[2] = { start[0], start[1] }, v[2] = { 0, 0 }, g[2];
+    for (long t = 0;; t++) {
+        const double fx = opt_eval(f, x, g);
+        if (!isfinite(fx) || !isfinite(opt_norm2(g, 2)))
+            return -1;
+        opt_lab_need_memory(lab, opt_trace_push(tr, t, fx, opt_norm2(g, 2), x));
+        if (fx <= tol)
+            return t;
+        if (t == max_steps)
+            return -1;
+        if (nesterov)
+            lookahead_step(f, x, v, momentum, eta);
+        else
+            heavy_ball_step(x, v, g, 2, momentum, eta);
+    }
+}
+
 /* The modulus of the larger root of z^2 - a z + b = 0. */
 static double root_modulus(double a, double b)
 {
@@ -295,35 +256,32 @@ static void heavy_ball_on_the_bowl(void)
     opt_lab_printf(lab, "  %-7s %-14s %s\n", "alpha", "rate per step", "steps to f <= tol");
     opt_trace *tr[MAX_ALPHAS];
     long steps[MAX_ALPHAS];
-    char key[64], name[64];
+    char name[64];
     for (size_t i = 0; i < count; i++) {
-        if (!(tr[i] = opt_trace_alloc(2)))
-            opt_lab_die(lab, "out of memory");
+        tr[i] = opt_lab_need(lab, opt_trace_alloc(2));
         steps[i] = run_path(&f, start, 0, alphas[i], eta, tr[i]);
         const double r = fmax(rate(0, alphas[i], eta, h[0]), rate(0, alphas[i], eta, h[1]));
         opt_lab_printf(lab, "  %-7g %-14.4f %ld%s\n", alphas[i], r, steps[i],
                        steps[i] < 0 ? " (not converged)" : "");
-        snprintf(key, sizeof key, "bowl_rate_%zu", i + 1);
-        opt_lab_record(lab, key, r);
-        snprintf(key, sizeof key, "bowl_steps_%zu", i + 1);
-        opt_lab_record(lab, key, (double)steps[i]);
+        opt_lab_recordf(lab, r, "bowl_rate_%zu", i + 1);
+        opt_lab_recordf(lab, (double)steps[i], "bowl_steps_%zu", i + 1);
         snprintf(name, sizeof name, "bowl-path-%zu", i + 1);
         opt_lab_trace(lab, name, tr[i], NULL);
     }
 
     /* The figure: one panel per alpha, on the same contour lines. */
     double box[4];
-    bounding_box(tr, count, box);
+    opt_trace_bounds(tr, count, 0.08, 1e-9, box);
     const double R = fmax(fmax(-box[0], box[1]), fmax(-box[2], box[3]));
     const double square[4] = { -R, R, -R, R };
-    write_grid(&f, "bowl-grid", square);
-    char vars[1024];
-    int len = snprintf(vars, sizeof vars, "n=%zu; R=%.17g; array alpha[%zu]; array steps[%zu]; ",
-                       count, R, count, count);
-    for (size_t i = 0; i < count && len < (int)sizeof vars; i++)
-        len += snprintf(vars + len, sizeof vars - (size_t)len, "alpha[%zu]=%.17g; steps[%zu]=%ld; ",
-                        i + 1, alphas[i], i + 1, steps[i]);
-    opt_lab_figure(lab, "04-bowl-paths", vars);
+    opt_lab_grid(lab, "bowl-grid", "x\ty\tf\tsqrt_f", &f, square, 121, OPT_GRID_SQRT);
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var(vars, "n=%zu; R=%.17g; array alpha[%zu]; array steps[%zu]", count, R, count,
+                   count);
+    for (size_t i = 0; i < count; i++)
+        opt_figure_var(vars, "alpha[%zu]=%.17g; steps[%zu]=%ld", i + 1, alphas[i], i + 1, steps[i]);
+    opt_lab_figure(lab, "04-bowl-paths", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
     for (size_t i = 0; i < count; i++)
         opt_trace_free(tr[i]);
 }
@@ -383,9 +341,7 @@ static void velocity_is_an_average(void)
     opt_objective f = problem("quadratic", "start", start);
     const double alpha = opt_lab_number(lab, "rho"), eta = opt_lab_number(lab, "eta");
     const long T = opt_lab_int(lab, "compare_steps");
-    double (*g)[2] = malloc((size_t)T * sizeof *g);
-    if (!g)
-        opt_lab_die(lab, "out of memory");
+    double (*g)[2] = opt_lab_alloc(lab, (size_t)T, sizeof *g);
     double x[2] = { start[0], start[1] }, v[2] = { 0, 0 }, worst = 0, largest = 0;
     for (long t = 1; t <= T; t++) {
         opt_eval(&f, x, g[t - 1]);              /* g_t, at w_{t-1} */
@@ -449,11 +405,9 @@ between their iterates and those of form (a).
 static opt_trace *run_stepper(const opt_objective *f, const double *start,
                               const opt_stepper_type *T, const void *hp, double lr, long steps)
 {
-    opt_stepper *s = opt_stepper_alloc(T, f->n, hp);
-    opt_trace *tr = opt_trace_alloc(f->n);
-    double *x = malloc(f->n * sizeof *x);
-    if (!s || !tr || !x)
-        opt_lab_die(lab, "out of memory");
+    opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(T, f->n, hp));
+    opt_trace *tr = opt_lab_need(lab, opt_trace_alloc(f->n));
+    double *x = opt_lab_alloc(lab, f->n, sizeof *x);
     memcpy(x, start, f->n * sizeof *x);
     opt_run_params p = opt_run_defaults();
     p.lr = lr;
@@ -645,8 +599,7 @@ static void valley_race(void)
                    h[0], h[1], eta, rho);
     opt_lab_printf(lab, "  %-9s %-8s %-8s %s\n", "method", "along", "across", "steps to f <= tol");
     for (int m = 0; m < 3; m++) {
-        if (!(tr[m] = opt_trace_alloc(2)))
-            opt_lab_die(lab, "out of memory");
+        tr[m] = opt_lab_need(lab, opt_trace_alloc(2));
         const int nesterov = m == 2;
         const double momentum = m == 0 ? 0 : rho;
         steps[m] = run_path(&f, start, nesterov, momentum, eta, tr[m]);
@@ -654,19 +607,16 @@ static void valley_race(void)
         const double across = rate(nesterov, momentum, eta, h[1]);
         opt_lab_printf(lab, "  %-9s %-8.4f %-8.4f %ld%s\n", names[m], along, across, steps[m],
                        steps[m] < 0 ? " (not converged)" : "");
-        char key[64], name[64];
-        snprintf(key, sizeof key, "valley_%s_along", names[m]);
-        opt_lab_record(lab, key, along);
-        snprintf(key, sizeof key, "valley_%s_across", names[m]);
-        opt_lab_record(lab, key, across);
-        snprintf(key, sizeof key, "valley_%s_steps", names[m]);
-        opt_lab_record(lab, key, (double)steps[m]);
+        char name[64];
+        opt_lab_recordf(lab, along, "valley_%s_along", names[m]);
+        opt_lab_recordf(lab, across, "valley_%s_across", names[m]);
+        opt_lab_recordf(lab, (double)steps[m], "valley_%s_steps", names[m]);
         snprintf(name, sizeof name, "valley-%s", names[m]);
         opt_lab_trace(lab, name, tr[m], NULL);
     }
     double box[4];
-    bounding_box(tr, 3, box);
-    write_grid(&f, "valley-grid", box);
+    opt_trace_bounds(tr, 3, 0.08, 1e-9, box);
+    opt_lab_grid(lab, "valley-grid", "x\ty\tf\tsqrt_f", &f, box, 121, OPT_GRID_SQRT);
     char vars[512];
     snprintf(vars, sizeof vars, "xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; "
              "steps_gd=%ld; steps_momentum=%ld; steps_nesterov=%ld; eta=%.17g; rho=%.17g",

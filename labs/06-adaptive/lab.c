@@ -156,6 +156,48 @@ static int implemented(int method)
     return status != OPT_ENOTIMPL;
 }
 
+/**
+## 1. AdaGrad
+
+AdaGrad keeps, for every coordinate $i$, the running sum of the squares of
+its gradients, and divides the step by its root:
+
+$$G_{t,i} = G_{t-1,i} + g_{t,i}^2, \qquad
+x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{G_{t,i}} + \varepsilon}\, g_{t,i}.$$
+
+The factor $\eta / (\sqrt{G_{t,i}} + \varepsilon)$ is coordinate $i$'s own
+learning rate. A steep coordinate piles up a large $G$ and is slowed down;
+a shallow one keeps a small $G$ and is sped up. In the first step
+$\sqrt{G_1} = |g_1|$, so every coordinate moves by $\eta$ exactly (less a
+hair for $\varepsilon = 10^{-8}$, which only guards against dividing by
+zero): the size of the gradient is gone, only its sign is left.
+
+Writing this update is exercise 1, so its code is not shown here.
+
+## 2. RMSProp: a leaky AdaGrad
+
+The sum $G$ only ever grows. Over a long run the denominator keeps rising,
+and the effective learning rate $\eta / \sqrt{G}$ keeps falling, whether or
+not the run has reached anywhere. RMSProp replaces the sum by an
+exponential moving average (lab 05) with decay rate $\alpha$ (0.99):
+
+$$v_{t,i} = \alpha\, v_{t-1,i} + (1 - \alpha)\, g_{t,i}^2, \qquad
+x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{v_{t,i}} + \varepsilon}\, g_{t,i}.$$
+
+The average remembers about the last $1/(1 - \alpha) = 100$ squared
+gradients and forgets the rest, so its size tracks the *recent* gradient.
+It is exercise 2.
+
+How different are the two in practice? Feed both the same gradient,
+$g_t = 1$ at every step — a long, even slope — and watch the length of the
+step $|x_t - x_{t-1}|$, at `constant_lr` = 0.1 for `constant_steps` =
+10 000 steps. For AdaGrad $G_t = t$, so the step is $\eta/\sqrt{t}$; for
+RMSProp $v_t = 1 - \alpha^t$ (an average of ones that started at zero), so
+the step is $\eta / \sqrt{1 - \alpha^t}$, which starts at $10\,\eta$ and
+settles at $\eta$. We add Adam (section 3) with and without its bias
+correction; the last one is computed here from its formula, since no
+library method takes that shortcut.
+*/
 /* The hyper-parameters of each method, from the lab's parameters. */
 static opt_sgd_params sgd_hp, momentum_hp;
 static opt_adagrad_params adagrad_hp;
@@ -199,10 +241,7 @@ static opt_stepper *new_stepper(int method, size_t n)
             opt_lab_not_implemented(lab, exercise_name[method]);
         }
     }
-    opt_stepper *s = opt_stepper_alloc(T, n, hp[method]);
-    if (!s)
-        opt_lab_die(lab, "out of memory");
-    return s;
+    return opt_lab_need(lab, opt_stepper_alloc(T, n, hp[method]));
 }
 
 /* One step; a status other than OPT_OK from your function stops the lab. */
@@ -215,48 +254,6 @@ static void step(opt_stepper *s, int method, double *x, const double *g, double 
                     opt_strerror(status), s->t);
 }
 
-/**
-## 1. AdaGrad
-
-AdaGrad keeps, for every coordinate $i$, the running sum of the squares of
-its gradients, and divides the step by its root:
-
-$$G_{t,i} = G_{t-1,i} + g_{t,i}^2, \qquad
-x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{G_{t,i}} + \varepsilon}\, g_{t,i}.$$
-
-The factor $\eta / (\sqrt{G_{t,i}} + \varepsilon)$ is coordinate $i$'s own
-learning rate. A steep coordinate piles up a large $G$ and is slowed down;
-a shallow one keeps a small $G$ and is sped up. In the first step
-$\sqrt{G_1} = |g_1|$, so every coordinate moves by $\eta$ exactly (less a
-hair for $\varepsilon = 10^{-8}$, which only guards against dividing by
-zero): the size of the gradient is gone, only its sign is left.
-
-Writing this update is exercise 1, so its code is not shown here.
-
-## 2. RMSProp: a leaky AdaGrad
-
-The sum $G$ only ever grows. Over a long run the denominator keeps rising,
-and the effective learning rate $\eta / \sqrt{G}$ keeps falling, whether or
-not the run has reached anywhere. RMSProp replaces the sum by an
-exponential moving average (lab 05) with decay rate $\alpha$ (0.99):
-
-$$v_{t,i} = \alpha\, v_{t-1,i} + (1 - \alpha)\, g_{t,i}^2, \qquad
-x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{v_{t,i}} + \varepsilon}\, g_{t,i}.$$
-
-The average remembers about the last $1/(1 - \alpha) = 100$ squared
-gradients and forgets the rest, so its size tracks the *recent* gradient.
-It is exercise 2.
-
-How different are the two in practice? Feed both the same gradient,
-$g_t = 1$ at every step — a long, even slope — and watch the length of the
-step $|x_t - x_{t-1}|$, at `constant_lr` = 0.1 for `constant_steps` =
-10 000 steps. For AdaGrad $G_t = t$, so the step is $\eta/\sqrt{t}$; for
-RMSProp $v_t = 1 - \alpha^t$ (an average of ones that started at zero), so
-the step is $\eta / \sqrt{1 - \alpha^t}$, which starts at $10\,\eta$ and
-settles at $\eta$. We add Adam (section 3) with and without its bias
-correction; the last one is computed here from its formula, since no
-library method takes that shortcut.
-*/
 static double constant_gradient_step(int method, opt_stepper *s, double *x)
 {
     const double before = *x, g = 1;
@@ -293,11 +290,10 @@ static void step_size_over_time(void)
         if (k <= 100 || k % (long)pow(10, floor(log10((double)k)) - 1) == 0 || k == T)
             opt_table_rowv(t, (double)k, len[0], len[1], len[2], uncorrected);
         if (k == 1 || k == 10 || k == 100 || k == 1000 || k == 10000) {
-            char key[64], text[96];
+            char text[96];
             for (int j = 0; j < 3; j++) {
-                snprintf(key, sizeof key, "%s_step_t%ld", method_key[methods[j]], k);
                 snprintf(text, sizeof text, "%s step at t = %ld", method_label[methods[j]], k);
-                opt_lab_quote(lab, key, len[j], "%.4g", text);
+                opt_lab_quotef(lab, len[j], "%.4g", text, "%s_step_t%ld", method_key[methods[j]], k);
             }
             if (k == 1)
                 opt_lab_quote(lab, "adam_uncorrected_step_t1", uncorrected, "%.4g",
@@ -417,9 +413,7 @@ static void run_race(race *r)
         opt_run_params p = opt_run_defaults();
         p.lr = r->lr[m];
         p.max_steps = r->steps;
-        r->trace[m] = opt_trace_alloc(2);
-        if (!r->trace[m])
-            opt_lab_die(lab, "out of memory");
+        r->trace[m] = opt_lab_need(lab, opt_trace_alloc(2));
         opt_run(&r->obj, s, x, &p, r->trace[m], &r->result[m]);
         if (r->result[m].status != OPT_EMAXITER && r->result[m].status != OPT_OK
             && r->result[m].status != OPT_EDIVERGED)
@@ -453,57 +447,19 @@ static int in_view(const race *r, const double *row)
  * The start and the marked point are always inside. */
 static void fit_window(const race *r, double v[4])
 {
-    v[0] = fmin(r->star[0], r->start[0]), v[1] = fmax(r->star[0], r->start[0]);
-    v[2] = fmin(r->star[1], r->start[1]), v[3] = fmax(r->star[1], r->start[1]);
+    opt_box_empty(v);
+    opt_box_include(v, r->star);
+    opt_box_include(v, r->start);
     for (int m = 0; m < METHODS; m++)
         for (size_t k = 0; k < r->trace[m]->rows; k++) {
             const double *row = opt_trace_row(r->trace[m], k);
-            if (!in_view(r, row))
-                continue;
-            v[0] = fmin(v[0], row[3]), v[1] = fmax(v[1], row[3]);
-            v[2] = fmin(v[2], row[4]), v[3] = fmax(v[3], row[4]);
+            if (in_view(r, row))
+                opt_box_include(v, row + 3);
         }
-    const double mx = 0.08 * (v[1] - v[0]) + 0.05, my = 0.08 * (v[3] - v[2]) + 0.05;
-    v[0] = fmax(v[0] - mx, r->limit[0]), v[1] = fmin(v[1] + mx, r->limit[1]);
-    v[2] = fmax(v[2] - my, r->limit[2]), v[3] = fmin(v[3] + my, r->limit[3]);
-    const double shape = 1.83, cx = (v[0] + v[1]) / 2, cy = (v[2] + v[3]) / 2;
-    double w = v[1] - v[0], h = v[3] - v[2];
-    if (w < shape * h)
-        w = shape * h;
-    else
-        h = w / shape;
-    v[0] = cx - w / 2, v[1] = cx + w / 2, v[2] = cy - h / 2, v[3] = cy + h / 2;
-}
-
-/* f on a 161 x 161 grid for the contours: log10(f - fmin + delta) when the
- * loss is drawn on a log scale, f itself otherwise. */
-static void write_grid(const race *r, const double v[4])
-{
-    enum { GRID = 161 };
-    double fmin = INFINITY, fmax = -INFINITY;
-    for (int pass = 0; pass < 2; pass++) {
-        char name[64];
-        snprintf(name, sizeof name, "%s-grid", r->name);
-        opt_table *t = pass ? opt_lab_table(lab, name, "x\ty\tz") : NULL;
-        for (int i = 0; i < GRID; i++) {
-            for (int j = 0; j < GRID; j++) {
-                const double x[2] = { v[0] + (v[1] - v[0]) * i / (GRID - 1),
-                                      v[2] + (v[3] - v[2]) * j / (GRID - 1) };
-                const double f = opt_eval(&r->obj, x, NULL);
-                if (!pass) {
-                    fmin = fmin < f ? fmin : f;
-                    fmax = fmax > f ? fmax : f;
-                } else {
-                    const double delta = 1e-3 * (fmax - fmin);
-                    opt_table_rowv(t, x[0], x[1], r->log_loss ? log10(f - fmin + delta) : f);
-                }
-            }
-            if (pass)
-                fputc('\n', opt_table_file(t));
-        }
-        if (pass)
-            opt_table_close(t);
-    }
+    opt_box_pad(v, 0.08, 0.05);
+    v[0] = fmax(v[0], r->limit[0]), v[1] = fmin(v[1], r->limit[1]);
+    v[2] = fmax(v[2], r->limit[2]), v[3] = fmin(v[3], r->limit[3]);
+    opt_box_centred(v, (v[0] + v[1]) / 2, (v[2] + v[3]) / 2, v[1] - v[0], v[3] - v[2], 1.83);
 }
 
 /* Final losses (and the window and figure). A method that diverged has no
@@ -515,16 +471,15 @@ static void report_race(race *r, const char *title)
     double loss_max = -INFINITY;   /* the largest loss in view */
     char div_steps[128] = "", ends[128] = "";
     for (int m = 0; m < METHODS; m++) {
-        char key[64], text[128];
+        char text[128];
         snprintf(text, sizeof text, "%-14s lr = %-7g final loss", method_label[m], r->lr[m]);
         if (diverged(r, m)) {
             clipped = 1;
-            snprintf(key, sizeof key, "%s_%s_diverged", r->name, method_key[m]);
-            opt_lab_record(lab, key, (double)r->result[m].steps);
+            opt_lab_recordf(lab, (double)r->result[m].steps, "%s_%s_diverged", r->name,
+                            method_key[m]);
             opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r->result[m].steps);
         } else {
-            snprintf(key, sizeof key, "%s_%s_loss", r->name, method_key[m]);
-            opt_lab_quote(lab, key, r->result[m].f, "%.4g", text);
+            opt_lab_quotef(lab, r->result[m].f, "%.4g", text, "%s_%s_loss", r->name, method_key[m]);
         }
         for (size_t k = 0; k < r->trace[m]->rows; k++) {
             const double *row = opt_trace_row(r->trace[m], k);
@@ -543,17 +498,20 @@ static void report_race(race *r, const char *title)
         return;
     double v[4];
     fit_window(r, v);
-    write_grid(r, v);
-    char vars[1024];
-    snprintf(vars, sizeof vars,
-             "prefix='%s'; ptitle='%s'; xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; "
-             "xstar=%.17g; ystar=%.17g; logloss=%d; steps=%ld; pint=%ld; "
-             "diverged='%s'; ends='%s'; clipped=%d; fmax=%.17g",
-             r->name, title, v[0], v[1], v[2], v[3], r->star[0], r->star[1], r->log_loss,
-             r->steps, r->steps / 30 + 1, div_steps, ends, clipped, loss_max);
-    char script[64];
-    snprintf(script, sizeof script, "06-%s", r->name);
-    opt_lab_figure(lab, script, vars);
+    char name[64];   /* the contours: log10(f - fmin + delta) when the loss is on a log scale */
+    snprintf(name, sizeof name, "%s-grid", r->name);
+    opt_lab_grid(lab, name, "x\ty\tz", &r->obj, v, 161, r->log_loss ? OPT_GRID_LOG : OPT_GRID_F);
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var_string(vars, "prefix", r->name);
+    opt_figure_var_string(vars, "ptitle", title);
+    opt_figure_var(vars, "xmin=%.17g; xmax=%.17g; ymin=%.17g; ymax=%.17g; xstar=%.17g; "
+                   "ystar=%.17g; logloss=%d; steps=%ld; pint=%ld", v[0], v[1], v[2], v[3],
+                   r->star[0], r->star[1], r->log_loss, r->steps, r->steps / 30 + 1);
+    opt_figure_var(vars, "diverged='%s'; ends='%s'; clipped=%d; fmax=%.17g", div_steps, ends,
+                   clipped, loss_max);
+    snprintf(name, sizeof name, "06-%s", r->name);
+    opt_lab_figure(lab, name, opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
 }
 
 static void free_race(race *r)
@@ -565,12 +523,13 @@ static void free_race(race *r)
 /* The parameters PREFIX_start, PREFIX_steps and PREFIX_lr. */
 static void read_race(race *r, const char *prefix)
 {
-    char key[3][64];
-    snprintf(key[0], 64, "%s_start", prefix), snprintf(key[1], 64, "%s_steps", prefix);
-    snprintf(key[2], 64, "%s_lr", prefix);
-    opt_lab_list(lab, key[0], r->start, 2);
-    r->steps = opt_lab_int(lab, key[1]);
-    opt_lab_list(lab, key[2], r->lr, METHODS);
+    char key[64];
+    snprintf(key, sizeof key, "%s_start", prefix);
+    opt_lab_list(lab, key, r->start, 2);
+    snprintf(key, sizeof key, "%s_steps", prefix);
+    r->steps = opt_lab_int(lab, key);
+    snprintf(key, sizeof key, "%s_lr", prefix);
+    opt_lab_list(lab, key, r->lr, METHODS);
 }
 
 /**
@@ -705,11 +664,10 @@ static void saddle_race(void)
         for (size_t k = 0; k < r.trace[m]->rows && escape < 0; k++)
             if (opt_trace_row(r.trace[m], k)[1] < level)
                 escape = (long)k;
-        char key[64], text[96];
-        snprintf(key, sizeof key, "saddle_%s_escape", method_key[m]);
+        char text[96];
         snprintf(text, sizeof text, "%-14s first step with f < %g (-1: never)", method_label[m],
                  level);
-        opt_lab_quote(lab, key, (double)escape, "%.0f", text);
+        opt_lab_quotef(lab, (double)escape, "%.0f", text, "saddle_%s_escape", method_key[m]);
     }
     report_race(&r, "the saddle f = x_1^2 − x_2^2");
     free_race(&r);
@@ -752,13 +710,13 @@ static void rosenbrock_race(void)
     run_race(&r);
     for (int m = 0; m < METHODS; m++) {
         const double *last = opt_trace_row(r.trace[m], r.trace[m]->rows - 1);
-        char key[64], text[96];
-        snprintf(key, sizeof key, "rosenbrock_%s_distance", method_key[m]);
+        char text[96];
         snprintf(text, sizeof text, "%-14s distance to the minimum (1, 1)", method_label[m]);
         if (diverged(&r, m))
             opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r.result[m].steps);
         else
-            opt_lab_quote(lab, key, hypot(last[3] - 1, last[4] - 1), "%.3g", text);
+            opt_lab_quotef(lab, hypot(last[3] - 1, last[4] - 1), "%.3g", text,
+                           "rosenbrock_%s_distance", method_key[m]);
     }
     report_race(&r, "Rosenbrock: f = (1 − x_1)^2 + 100 (x_2 − x_1^2)^2");
     free_race(&r);
@@ -824,9 +782,8 @@ static void mean_noisy_loss(opt_quad2 *q, const double start[2], double lr,
                       opt_lab_number(lab, "noise") };
         opt_objective obj = { 2, noisy_fdf, NULL, &ctx, "noisy valley" };
         opt_stepper *s = new_stepper(ADAM, 2);
-        opt_trace *tr = opt_trace_alloc(2);
-        if (!ctx.rng || !tr)
-            opt_lab_die(lab, "out of memory");
+        opt_trace *tr = opt_lab_need(lab, opt_trace_alloc(2));
+        opt_lab_need(lab, ctx.rng);
         double x[2] = { start[0], start[1] };
         opt_run_params p = opt_run_defaults();
         p.lr = lr;
@@ -863,8 +820,7 @@ static void adam_near_minimum(void)
 
     double *mean[3];
     for (int k = 0; k < 3; k++)
-        if (!(mean[k] = malloc((size_t)(T + 1) * sizeof *mean[k])))
-            opt_lab_die(lab, "out of memory");
+        mean[k] = opt_lab_alloc(lab, (size_t)(T + 1), sizeof *mean[k]);
     mean_noisy_loss(&q, start, lr, NULL, T, runs, mean[0]);
     mean_noisy_loss(&q, start, lr / 10, NULL, T, runs, mean[1]);
     mean_noisy_loss(&q, start, lr, &decay, T, runs, mean[2]);

@@ -64,7 +64,7 @@ typedef struct memory {
     double *rho_ord;
 } memory;
 
-static int result(opt_lbfgs_result *res, int status, const char *reason)
+static int result(opt_result *res, int status, const char *reason)
 {
     res->status = status;
     res->reason = reason;
@@ -84,16 +84,27 @@ static void direction(const memory *mem, const double *g, size_t n, double gamma
     two_loop(g, mem->s_ord, mem->y_ord, mem->rho_ord, mem->count, n, gamma, mem->alpha, d);
 }
 
+/* Calls progress at iterate k. */
+static int report(opt_progress_fn progress, void *instance, long k, const double *x, double f,
+                  const double *g, double step, long evaluations, size_t n)
+{
+    const opt_progress now = { .k = k, .n = n, .x = x, .f = f, .g = g,
+                               .gnorm = opt_norm2(g, n), .step = step,
+                               .evaluations = evaluations };
+    return progress(&now, instance);
+}
+
 int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_params *p,
-              opt_lbfgs_progress progress, void *instance, opt_lbfgs_result *res)
+              opt_progress_fn progress, void *instance, opt_result *res)
 {
     opt_lbfgs_params defaults = opt_lbfgs_defaults();
-    opt_lbfgs_result local;
+    opt_result local;
     if (!p)
         p = &defaults;
     if (!res)
         res = &local;
-    *res = (opt_lbfgs_result){ OPT_EINVAL, 0, 0, NAN, NAN, "invalid argument" };
+    *res = (opt_result){ .status = OPT_EINVAL, .reason = "invalid argument", .f = NAN,
+                         .gnorm = NAN };
     if (!obj || !x || obj->n == 0 || p->m < 1 || p->past < 0 || p->max_iterations < 0
         || !(p->epsilon >= 0) || (p->linesearch == OPT_LS_FIXED && !(p->fixed_step > 0)))
         return OPT_EINVAL;
@@ -129,6 +140,10 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         reason = "diverged";
         goto done;
     }
+    if (progress && (status = report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
+        reason = "stopped by progress";
+        goto done;
+    }
     if (opt_norm2(g, n) <= p->epsilon * fmax(1, opt_norm2(x, n))) {
         status = OPT_OK;
         reason = "already minimized";
@@ -156,6 +171,8 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
             memcpy(g, gp, n * sizeof *g);
             const int nonfinite = st == OPT_EDIVERGED || ls.nonfinite > 0;
             status = nonfinite ? OPT_EDIVERGED : OPT_ENOPROG;
+            if (nonfinite)
+                res->iterations = k;   /* the iteration that diverged */
             reason = st == OPT_EDIVERGED ? "diverged"   /* a fixed step */
                    : nonfinite ? "line search " OPT_LS_NONFINITE : ls.why;
             break;
@@ -163,7 +180,7 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         memcpy(x, xn, n * sizeof *x);
         f = fnew;
         res->iterations = k;
-        if (progress && (st = progress(instance, k, x, f, g, step, ls.evals, n))) {
+        if (progress && (st = report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
             status = st;
             reason = "stopped by progress";
             break;

@@ -9,24 +9,27 @@
  * One call does the whole job, with libLBFGS's shape:
  *
  *   opt_lbfgs_params p = opt_lbfgs_defaults();
- *   opt_lbfgs_result r;
+ *   opt_result r;                       // solver.h: shared with opt_run, opt_newton
  *   int status = opt_lbfgs(&obj, x, &fx, &p, progress, instance, &r);
  *
  * Stopping tests, checked after every iteration:
  *   ||g|| <= epsilon max(1, ||x||)                           -> OPT_OK, "gradient norm"
  *   past > 0 and (f_{k-past} - f_k) / max(1, |f_k|) < delta -> OPT_OK, "relative decrease"
- *   k = max_iterations                                       -> OPT_EMAXITER
- *   the line search finds no acceptable step                 -> OPT_ENOPROG (x is the
+ *   k = max_iterations                                       -> OPT_EMAXITER, "budget"
+ *   the line search finds no acceptable step                 -> OPT_ENOPROG, the search's
+ *                                                               why (linesearch.h: "too
+ *                                                               many evaluations", "rounding
+ *                                                               errors", ...; x is the
  *                                                               last accepted point)
  *   the line search finds no acceptable step after it ran    -> OPT_EDIVERGED, reason
- *   into a region where f or g is not finite                    "line search ran into
- *                                                               non-finite f or g" (x is
- *                                                               the last accepted point)
+ *   into a region where f or g is not finite                    "line search " OPT_LS_NONFINITE
+ *                                                               (x is the last accepted
+ *                                                               point)
  *   a non-finite f or g at the start, or after a fixed step  -> OPT_EDIVERGED, "diverged"
  * It never returns NaN in x: a trial point with a non-finite value only
- * shortens the step. With OPT_EDIVERGED, res->iterations counts the
- * iterations completed; the one that diverged is iterations + 1 (0 when it
- * was the start).
+ * shortens the step. With OPT_EDIVERGED, res->iterations is the iteration
+ * that diverged (0 when it was the start), so x is iterate iterations - 1:
+ * the iterations completed are one fewer.
  *
  * Mini-batch mode: give an objective whose every evaluation draws a new
  * mini-batch, set linesearch = OPT_LS_FIXED and fixed_step. Each iteration
@@ -39,6 +42,7 @@
 
 #include "linesearch.h"
 #include "objective.h"
+#include "solver.h"
 
 typedef struct opt_lbfgs_params {
     int m;                   /* pairs kept; default 6 (libLBFGS) */
@@ -53,25 +57,20 @@ typedef struct opt_lbfgs_params {
 
 opt_lbfgs_params opt_lbfgs_defaults(void);
 
-typedef struct opt_lbfgs_result {
-    int status;
-    long iterations;
-    long evaluations;   /* of f and g together */
-    double f, gnorm;
-    const char *reason; /* "gradient norm", "relative decrease", "budget",
-                           "<why>" of the line search, "line search " OPT_LS_NONFINITE,
-                           "diverged", "stopped by progress", "already minimized" */
-} opt_lbfgs_result;
-
-/* Called after each iteration k = 1, 2, ... with the accepted point, its
- * gradient and the step; a non-zero return stops the run with that status. */
-typedef int (*opt_lbfgs_progress)(void *instance, long k, const double *x, double f,
-                                  const double *g, double step, int ls_evals, size_t n);
-
-/* Minimize obj from x (updated in place); *fx receives the final f. p NULL:
- * defaults. Returns res->status (res may be NULL). */
+/* Minimize obj from x (updated in place); *fx receives the final f (fx
+ * may be NULL). p NULL: defaults. progress (NULL: none) is called with
+ * instance at every iterate k = 0 (the start), 1, 2, ... (solver.h), p->step
+ * the step the search accepted; a non-zero return stops the run with that
+ * status. res (NULL: not wanted) receives the outcome (solver.h), its
+ * reason one of those above or:
+ *   "already minimized"    OPT_OK: the gradient test holds at the start
+ *   "stopped by progress"  the progress callback's non-zero status
+ *   "invalid argument"     OPT_EINVAL (NULL obj or x, n = 0, m < 1, past < 0,
+ *                          max_iterations < 0, epsilon < 0 or NaN, a fixed step <= 0)
+ *   "out of memory"        OPT_ENOMEM
+ * Evaluations count f and g together. Returns res->status. */
 int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_params *p,
-              opt_lbfgs_progress progress, void *instance, opt_lbfgs_result *res);
+              opt_progress_fn progress, void *instance, opt_result *res);
 
 /* The two-loop recursion on its own: d = -H_k g from the `count` newest
  * pairs stored in s and y (count rows of n, oldest first), with

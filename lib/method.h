@@ -124,30 +124,26 @@ int opt_methods_read(opt_config *c, const char *key, size_t n, opt_method **meth
                      size_t *count);
 void opt_methods_free(opt_method *methods, size_t count);
 
-/* Called with each recorded row: step k = 0 (the start), 1, 2, ...; a
- * non-zero return stops the run with that status. run.h's progress. */
-typedef int (*opt_method_progress)(long k, double f, double gnorm, const double *x, size_t n,
-                                   void *ctx);
-
 /* Run m on obj from x (updated in place) for at most steps steps or
  * iterations, recording every iterate in trace (rows step, f, ||g||, x from
- * step 0, as opt_run writes them; trace may be NULL).
- * res receives the outcome in run.h's shape for every kind: a solver's
- * iterations as steps and, when it diverged, the iteration that did (a
- * start point whose f or g is not finite is the caller's to refuse). A
+ * step 0, as opt_run writes them; trace may be NULL) and calling progress
+ * (NULL: none) with ctx at each, k = 0 (the start), 1, 2, ... after its row
+ * is recorded (solver.h); a non-zero return stops the run with that status.
+ * res receives the outcome, solver.h's opt_result, for every kind (a start
+ * point whose f or g is not finite is the caller's to refuse). A
  * stepper method runs its own stepper, which keeps its state: reset it
  * (opt_stepper_reset) to run the method again. Returns res->status, or
  * OPT_ENOMEM. */
 int opt_method_run(opt_method *m, const opt_objective *obj, double *x, long steps,
-                   opt_trace *trace, opt_method_progress progress, void *ctx,
-                   opt_run_result *res);
+                   opt_trace *trace, opt_progress_fn progress, void *ctx,
+                   opt_result *res);
 
 /* The outcome of a run in words, as the playground prints it after the
  * label: "f = 1.2346e-03  ||g|| = 4.567e-02  1000 steps (step budget used)"
  * (or the reason it stopped), "diverged at step 12 (last finite f = 3.5)"
  * followed by ": <reason>" when that is not plain "diverged", or "diverged
  * at step 12 (no finite f before it)". Returns buf. */
-const char *opt_method_outcome(const opt_run_result *res, char *buf, size_t cap);
+const char *opt_method_outcome(const opt_result *res, char *buf, size_t cap);
 
 /* A method's settings as `# key=value` lines for a trace (opt_trace_write_tsv):
  * method, label, then a stepper's lr and every hyper-parameter (a solver's

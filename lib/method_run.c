@@ -13,70 +13,42 @@
 
 /* ---- Running ------------------------------------------------------------------ */
 
+/* A solver's progress: the row into the trace, then the caller's progress,
+ * in the order opt_run keeps. */
 typedef struct recorder {
     opt_trace *trace;
-    opt_method_progress progress;
+    opt_progress_fn progress;
     void *ctx;
 } recorder;
 
-static int record_row(recorder *rec, long k, const double *x, double f, const double *g,
-                      size_t n)
+static int record_row(const opt_progress *p, void *ctx)
 {
-    double gnorm = opt_norm2(g, n);
-    int st = rec->progress ? rec->progress(k, f, gnorm, x, n, rec->ctx) : 0;
-    if (st == 0 && rec->trace)
-        st = opt_trace_push(rec->trace, k, f, gnorm, x);
+    const recorder *rec = ctx;
+    int st = rec->trace ? opt_trace_record(p, rec->trace) : 0;
+    if (st == 0 && rec->progress)
+        st = rec->progress(p, rec->ctx);
     return st;
 }
 
-static int newton_row(void *inst, long k, const double *x, double f, const double *g,
-                      double step, size_t n)
-{
-    (void)step;
-    return record_row(inst, k, x, f, g, n);
-}
-
-static int lbfgs_row(void *inst, long k, const double *x, double f, const double *g,
-                     double step, int ls_evals, size_t n)
-{
-    (void)step, (void)ls_evals;
-    return record_row(inst, k, x, f, g, n);
-}
-
 static int run_lbfgs(opt_method *m, const opt_objective *obj, double *x, long steps,
-                     recorder *rec, opt_run_result *res)
+                     recorder *rec, opt_result *res)
 {
-    double *g = malloc(obj->n * sizeof *g);
-    if (!g)
-        return res->status = OPT_ENOMEM;
-    double f = opt_eval(obj, x, g);   /* row 0, which L-BFGS does not report */
-    record_row(rec, 0, x, f, g, obj->n);
-    free(g);
     opt_lbfgs_params p = m->lbfgs;
     p.max_iterations = steps;
-    opt_lbfgs_result r;
-    opt_lbfgs(obj, x, &f, &p, lbfgs_row, rec, &r);
-    /* Diverged: in iteration iterations + 1 (the start was finite). */
-    *res = (opt_run_result){ r.status, r.iterations + (r.status == OPT_EDIVERGED), r.f, r.gnorm,
-                             r.reason };
-    return res->status;
+    return opt_lbfgs(obj, x, NULL, &p, record_row, rec, res);
 }
 
 static int run_newton(opt_method *m, const opt_objective *obj, double *x, long steps,
-                      recorder *rec, opt_run_result *res)
+                      recorder *rec, opt_result *res)
 {
     opt_newton_params p = m->newton;
     p.max_iterations = steps;
-    opt_newton_result r;
-    double f;
-    opt_newton(obj, x, &f, &p, newton_row, rec, &r);
-    *res = (opt_run_result){ r.status, r.iterations, r.f, r.gnorm, r.reason };
-    return res->status;
+    return opt_newton(obj, x, NULL, &p, record_row, rec, res);
 }
 
 int opt_method_run(opt_method *m, const opt_objective *obj, double *x, long steps,
-                   opt_trace *trace, opt_method_progress progress, void *ctx,
-                   opt_run_result *res)
+                   opt_trace *trace, opt_progress_fn progress, void *ctx,
+                   opt_result *res)
 {
     recorder rec = { trace, progress, ctx };
     if (m->kind == OPT_METHOD_LBFGS)
@@ -97,7 +69,7 @@ int opt_method_run(opt_method *m, const opt_objective *obj, double *x, long step
     return opt_run(obj, m->stepper, x, &p, trace, res);
 }
 
-const char *opt_method_outcome(const opt_run_result *res, char *buf, size_t cap)
+const char *opt_method_outcome(const opt_result *res, char *buf, size_t cap)
 {
     if (res->status == OPT_EDIVERGED && isfinite(res->f)) {
         int plain = strcmp(res->reason, "diverged") == 0;

@@ -169,23 +169,34 @@ int opt_newton_direction(opt_newton_kind kind, double *H, const double *g, size_
     return OPT_EINVAL;
 }
 
-static int finish(opt_newton_result *res, int status, const char *reason)
+static int finish(opt_result *res, int status, const char *reason)
 {
     res->status = status;
     res->reason = reason;
     return status;
 }
 
+/* Calls progress at iterate k. */
+static int report(opt_progress_fn progress, void *instance, long k, const double *x, double f,
+                  const double *g, double step, long evaluations, size_t n)
+{
+    const opt_progress now = { .k = k, .n = n, .x = x, .f = f, .g = g,
+                               .gnorm = opt_norm2(g, n), .step = step,
+                               .evaluations = evaluations };
+    return progress(&now, instance);
+}
+
 int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton_params *p,
-               opt_newton_progress progress, void *instance, opt_newton_result *res)
+               opt_progress_fn progress, void *instance, opt_result *res)
 {
     opt_newton_params defaults = opt_newton_defaults();
-    opt_newton_result local;
+    opt_result local;
     if (!p)
         p = &defaults;
     if (!res)
         res = &local;
-    *res = (opt_newton_result){ OPT_EINVAL, 0, 0, NAN, NAN, "invalid argument" };
+    *res = (opt_result){ .status = OPT_EINVAL, .reason = "invalid argument", .f = NAN,
+                         .gnorm = NAN };
     if (!obj || !x || obj->n == 0 || p->max_iterations < 0)
         return OPT_EINVAL;
     const size_t n = obj->n;
@@ -206,7 +217,7 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
         reason = "diverged";
         goto done;
     }
-    if (progress && (status = progress(instance, 0, x, f, g, 0, n))) {
+    if (progress && (status = report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
         reason = "stopped by progress";
         goto done;
     }
@@ -223,13 +234,14 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
         if (st || !opt_all_finite(H, n * n)) {
             status = OPT_EDIVERGED;
             reason = "non-finite Hessian";
+            res->iterations = k;
             break;
         }
         double tau;
         st = opt_newton_direction(p->kind, H, g, n, p, d, &tau);
         if (st) {
             status = st;
-            reason = "singular Hessian";
+            reason = st == OPT_ENOMEM ? "out of memory" : "singular Hessian";
             break;
         }
         /* The Newton decrement: with tau = 0 the factorization has shown H
@@ -282,7 +294,7 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
         memcpy(x, xn, n * sizeof *x);
         memcpy(g, gn, n * sizeof *g);
         res->iterations = k;
-        if (progress && (st = progress(instance, k, x, f, g, step, n))) {
+        if (progress && (st = report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
             status = st;
             reason = "stopped by progress";
             break;

@@ -47,6 +47,7 @@
 
 #include "linesearch.h"
 #include "objective.h"
+#include "solver.h"
 
 typedef enum {
     OPT_NEWTON_PURE, OPT_NEWTON_DAMPED, OPT_NEWTON_EIGEN, OPT_NEWTON_CHOLESKY
@@ -64,28 +65,29 @@ typedef struct opt_newton_params {
 
 opt_newton_params opt_newton_defaults(void);
 
-typedef struct opt_newton_result {
-    int status;          /* OPT_OK, OPT_EMAXITER, OPT_ENOPROG (line search failed
-                            or singular Hessian for pure Newton), OPT_EDIVERGED */
-    long iterations;
-    long evaluations;    /* of f and g (Hessians not counted) */
-    double f, gnorm;
-    const char *reason;  /* "gradient norm", "Newton decrement", "budget",
-                            "line search failed", "no decrease in f",
-                            "singular Hessian", "non-finite Hessian",
-                            "diverged", "stopped by progress" */
-} opt_newton_result;
-
-/* Called after every iteration k = 1, 2, ... with the new point; a non-zero
- * return stops the run with that status. Also called once with k = 0 at the
- * start (step = 0). */
-typedef int (*opt_newton_progress)(void *instance, long k, const double *x, double f,
-                                   const double *g, double step, size_t n);
-
-/* Minimize obj from x (updated in place; *fx receives f(x)). p NULL:
- * defaults; progress may be NULL. Returns res->status. */
+/* Minimize obj from x (updated in place; *fx receives f(x), fx may be
+ * NULL). p NULL: defaults. progress (NULL: none) is called with instance at
+ * every iterate k = 0 (the start), 1, 2, ... (solver.h), p->step the line
+ * search's step (1 for pure Newton); a non-zero return stops the run with
+ * that status. res (NULL: not wanted) receives the outcome (solver.h), its
+ * reason one of:
+ *   "gradient norm"        OPT_OK, ||g|| <= epsilon max(1, ||x||)
+ *   "Newton decrement"     OPT_OK, Cholesky with tau = 0 and -g.d <= 2 DBL_EPSILON |f|
+ *   "budget"               OPT_EMAXITER, k = max_iterations
+ *   "singular Hessian"     OPT_ENOPROG: no direction (a singular H for pure and
+ *                          damped Newton; an eigensolver or Cholesky shift that failed)
+ *   "line search failed"   OPT_ENOPROG (damped and modified)
+ *   "no decrease in f"     OPT_ENOPROG: the search succeeded without lowering f
+ *   "non-finite Hessian"   OPT_EDIVERGED: the Hessian at x_{k-1} is not finite
+ *   "diverged"             OPT_EDIVERGED: f or g not finite at the start or at
+ *                          pure Newton's new point (x keeps the last finite iterate)
+ *   "stopped by progress"  the progress callback's non-zero status
+ *   "invalid argument"     OPT_EINVAL (NULL obj or x, n = 0, max_iterations < 0)
+ *   "out of memory"        OPT_ENOMEM
+ * With OPT_EDIVERGED, iterations is the iteration that failed (0: the
+ * start). Evaluations count f and g, not Hessians. Returns res->status. */
 int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton_params *p,
-               opt_newton_progress progress, void *instance, opt_newton_result *res);
+               opt_progress_fn progress, void *instance, opt_result *res);
 
 /* The direction d of one step of kind at gradient g with the Hessian H
  * (row-major n-by-n; overwritten). OPT_ENOPROG when H is singular (pure and

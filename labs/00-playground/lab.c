@@ -230,11 +230,10 @@ static double check_start(playground *pg)
  */
 typedef struct progress { opt_lab *lab; const char *label; long total; } progress;
 
-static int show_progress(long step, double f, double gnorm, const double *x, size_t n, void *ctx)
+static int show_progress(const opt_progress *at, void *ctx)
 {
-    (void)f, (void)gnorm, (void)x, (void)n;
     const progress *p = ctx;
-    opt_lab_progress(p->lab, p->label, step, p->total);
+    opt_lab_progress(p->lab, p->label, at->k, p->total);
     return 0;
 }
 

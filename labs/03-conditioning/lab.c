@@ -217,7 +217,7 @@ static void make_quadratic(quadratic *p, double lambda1, double lambda2, double 
 
 /* Runs stepper type T at learning rate lr from p's start until
  * ||g|| <= tol ||g0|| (or the budget); fills trace when not NULL. */
-static opt_run_result run(const quadratic *p, const opt_stepper_type *T, const void *hp,
+static opt_result run(const quadratic *p, const opt_stepper_type *T, const void *hp,
                           double lr, opt_trace *trace)
 {
     double x[2] = { p->start[0], p->start[1] }, g0[2];
@@ -229,13 +229,13 @@ static opt_run_result run(const quadratic *p, const opt_stepper_type *T, const v
     rp.lr = lr;
     rp.max_steps = opt_lab_int(lab, "max_steps");
     rp.gtol = opt_lab_number(lab, "tol") * opt_norm2(g0, 2);
-    opt_run_result r;
+    opt_result r;
     opt_run(&p->f, s, x, &rp, trace, &r);
     opt_stepper_free(s);
     return r;
 }
 
-static opt_run_result run_cd(const quadratic *p, opt_trace *trace)
+static opt_result run_cd(const quadratic *p, opt_trace *trace)
 {
     const coordinate_params cp = { { p->H[0], p->H[3] } };
     return run(p, &coordinate_descent, &cp, 1.0, trace);
@@ -285,8 +285,8 @@ static void paths(void)
         gd[k] = opt_trace_alloc(2);
         if (!gd[k] || !cd)
             opt_lab_die(lab, "out of memory");
-        const opt_run_result rg = run(&quads[k], &your_gd, NULL, eta, gd[k]);
-        const opt_run_result rc = run_cd(&quads[k], cd);
+        const opt_result rg = run(&quads[k], &your_gd, NULL, eta, gd[k]);
+        const opt_result rc = run_cd(&quads[k], cd);
         quads[k].gd_steps = rg.steps;
         quads[k].cd_steps = rc.steps;
         opt_lab_printf(lab, "  %zu. Lambda = diag(%g, %g), theta = %g: H = [%g %g; %g %g], "
@@ -420,7 +420,7 @@ static void step_sizes(void)
         const quadratic *p = &quads[k];
         const double lo = p->eig[0], hi = p->eig[1];
         const double best = 2 / (lo + hi), rate = (p->kappa - 1) / (p->kappa + 1);
-        const opt_run_result r = run(p, &your_gd, NULL, best, NULL);
+        const opt_result r = run(p, &your_gd, NULL, best, NULL);
         opt_lab_printf(lab, "  %zu. kappa = %g: eta < 2/lambda_max = %.4f; best eta = %.4f, rate "
                        "%.4f per step: %ld steps to tol\n", k + 1, p->kappa, 2 / hi, best, rate,
                        r.steps);
@@ -456,7 +456,7 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
     const double etas[4] = { 2 / (p->eig[0] + p->eig[1]), factors[0] * 2 / p->eig[1],
                              factors[1] * 2 / p->eig[1], 0.25 * 2 / p->eig[1] };
     opt_trace *tr[4];
-    opt_run_result res[4];
+    opt_result res[4];
     for (int j = 0; j < 4; j++) {
         tr[j] = opt_trace_alloc(2);
         if (!tr[j])
@@ -472,7 +472,7 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
     }
     opt_table_close(t);
     for (int j = 0; j < 2; j++) {
-        const opt_run_result *r = &res[1 + j];
+        const opt_result *r = &res[1 + j];
         opt_lab_printf(lab, "  eta = %g x 2/lambda_max = %.6f: %s after %ld steps (%s)\n",
                        factors[j], etas[1 + j], r->status == OPT_EDIVERGED ? "diverged" :
                        r->status == OPT_OK ? "converged" : "stopped", r->steps, r->reason);
@@ -532,9 +532,9 @@ static void kappa_sweep(void)
         quadratic p;
         make_quadratic(&p, kappas[j], 1, 45);
         const double lo = p.eig[0], hi = p.eig[1];
-        const opt_run_result best = run(&p, &your_gd, NULL, 2 / (lo + hi), NULL);
-        const opt_run_result safe = run(&p, &your_gd, NULL, 1 / hi, NULL);
-        const opt_run_result cd = run_cd(&p, NULL);
+        const opt_result best = run(&p, &your_gd, NULL, 2 / (lo + hi), NULL);
+        const opt_result safe = run(&p, &your_gd, NULL, 1 / hi, NULL);
+        const opt_result cd = run_cd(&p, NULL);
         /* The predictions, from ||g0|| and the start u in the bowl's axes. */
         double g0[2], u[2];
         opt_eval(&p.f, p.start, g0);
@@ -696,7 +696,7 @@ static void stopping(void)
         opt_run_params rp = opt_run_defaults();
         rp.lr = runs[j].eta, rp.gtol = runs[j].gtol, rp.ftol = runs[j].ftol;
         rp.max_steps = runs[j].budget;
-        opt_run_result r;
+        opt_result r;
         opt_run(&p->f, s, x, &rp, NULL, &r);
         opt_stepper_free(s);
         opt_lab_printf(lab, "  %-14s %8g %9g %9g %10ld  %-16s %8ld %11.3g %11.3g\n", runs[j].key,

@@ -388,22 +388,8 @@ static opt_objective rosenbrock(opt_rosenbrock *r)
     return opt_rosenbrock_objective(r);
 }
 
-static int newton_progress(void *instance, long k, const double *x, double f, const double *g,
-                           double step, size_t n)
-{
-    (void)step;
-    return opt_trace_push(instance, k, f, opt_norm2(g, n), x);
-}
-
-static int lbfgs_progress(void *instance, long k, const double *x, double f, const double *g,
-                          double step, int ls_evals, size_t n)
-{
-    (void)step, (void)ls_evals;
-    return opt_trace_push(instance, k, f, opt_norm2(g, n), x);
-}
-
 /* The library's Newton with this lab's settings, its path into trace. */
-static void newton_library(const opt_objective *obj, opt_trace *trace, opt_newton_result *res)
+static void newton_library(const opt_objective *obj, opt_trace *trace, opt_result *res)
 {
     double x[2], f;
     opt_lab_list(lab, "rosenbrock_start", x, 2);
@@ -413,13 +399,13 @@ static void newton_library(const opt_objective *obj, opt_trace *trace, opt_newto
     p.max_iterations = opt_lab_int(lab, "newton_max_iterations");
     p.beta = opt_lab_number(lab, "beta");
     p.ls = armijo_params();
-    opt_newton(obj, x, &f, &p, newton_progress, trace, res);
+    opt_newton(obj, x, &f, &p, opt_trace_record, trace, res);
 }
 
 static double error_at(const opt_trace *t, size_t row)
 {
-    const double *r = opt_trace_row(t, row);
-    return hypot(r[3] - 1, r[4] - 1);
+    const double *x = opt_trace_x(t, row);
+    return hypot(x[0] - 1, x[1] - 1);
 }
 
 static void newton_on_rosenbrock(void)
@@ -458,12 +444,12 @@ static void newton_on_rosenbrock(void)
     opt_table_close(t);
 
     /* The library's opt_newton runs the same algorithm: the same iterates? */
-    opt_newton_result nr;
-    newton_library(&rosen, lib, &nr);
+    opt_result newton_res;
+    newton_library(&rosen, lib, &newton_res);
     double differ = lib->rows == mine->rows ? 0 : INFINITY;
     for (size_t k = 0; k < mine->rows && k < lib->rows; k++)
-        for (int j = 3; j < 5; j++)
-            differ = fmax(differ, fabs(opt_trace_row(mine, k)[j] - opt_trace_row(lib, k)[j]));
+        for (int j = 0; j < 2; j++)
+            differ = fmax(differ, fabs(opt_trace_x(mine, k)[j] - opt_trace_x(lib, k)[j]));
 
     opt_lab_quote(lab, "newton_iterations", (double)iterations, "%.0f",
                   "iterations of damped, modified Newton to ||g|| <= epsilon max(1, ||x||)");
@@ -527,25 +513,21 @@ static void three_methods(void)
     opt_stepper *sd = opt_stepper_alloc(opt_gd, 2, NULL);
     if (!gd || !nt || !lb || !sd)
         opt_lab_die(lab, "out of memory");
-    double x[2], f, g[2];
+    double x[2], f;
     opt_lab_list(lab, "rosenbrock_start", x, 2);
     opt_run_params run = opt_run_defaults();
     run.lr = opt_lab_number(lab, "gd_lr");
     run.max_steps = opt_lab_int(lab, "gd_steps");
-    opt_run_result gr;
-    opt_run(&rosen, sd, x, &run, gd, &gr);
+    opt_result gd_res, newton_res, lbfgs_res;
+    opt_run(&rosen, sd, x, &run, gd, &gd_res);
 
-    opt_newton_result nr;
-    newton_library(&rosen, nt, &nr);
+    newton_library(&rosen, nt, &newton_res);
 
     opt_lab_list(lab, "rosenbrock_start", x, 2);
     opt_lbfgs_params lp = opt_lbfgs_defaults();
     lp.m = (int)opt_lab_int(lab, "m");
     lp.epsilon = opt_lab_number(lab, "epsilon");
-    opt_lbfgs_result lr;
-    f = opt_eval(&rosen, x, g);
-    opt_trace_push(lb, 0, f, opt_norm2(g, 2), x);   /* opt_lbfgs reports k = 1, 2, ... */
-    opt_lbfgs(&rosen, x, &f, &lp, lbfgs_progress, lb, &lr);
+    opt_lbfgs(&rosen, x, &f, &lp, opt_trace_record, lb, &lbfgs_res);
 
     opt_lab_trace(lab, "rosenbrock-gd", gd, (const char *const[]){ "method", "gd", NULL });
     opt_lab_trace(lab, "rosenbrock-newton", nt, (const char *const[]){ "method", "newton", NULL });
@@ -554,16 +536,19 @@ static void three_methods(void)
     double H[4], eig[2];                /* the Hessian at the minimum */
     opt_rosenbrock_hess(one, H, &rp);
     opt_sym_eigenvalues(H, 2, eig);
-    opt_lab_printf(lab, "  Newton stopped on: %s; L-BFGS stopped on: %s\n", nr.reason, lr.reason);
+    opt_lab_printf(lab, "  Newton stopped on: %s; L-BFGS stopped on: %s\n", newton_res.reason,
+                   lbfgs_res.reason);
     opt_lab_quote(lab, "rosenbrock_lambda_max", eig[1], "%.1f", "largest eigenvalue of H at (1, 1)");
     opt_lab_quote(lab, "rosenbrock_kappa", eig[1] / eig[0], "%.0f", "condition number of H at (1, 1)");
-    opt_lab_quote(lab, "gd_steps", (double)gr.steps, "%.0f", "gradient descent: steps");
+    opt_lab_quote(lab, "gd_steps", (double)gd_res.steps, "%.0f", "gradient descent: steps");
     opt_lab_quote(lab, "gd_error", gd_error, "%.2g", "gradient descent: error at the end");
-    opt_lab_quote(lab, "newton_library_iterations", (double)nr.iterations, "%.0f", "Newton: iterations");
-    opt_lab_quote(lab, "newton_library_evaluations", (double)nr.evaluations, "%.0f",
+    opt_lab_quote(lab, "newton_library_iterations", (double)newton_res.iterations, "%.0f",
+                  "Newton: iterations");
+    opt_lab_quote(lab, "newton_library_evaluations", (double)newton_res.evaluations, "%.0f",
                   "Newton: evaluations of f and g (and a Hessian per iteration)");
-    opt_lab_quote(lab, "lbfgs_iterations", (double)lr.iterations, "%.0f", "L-BFGS: iterations");
-    opt_lab_quote(lab, "lbfgs_evaluations", (double)lr.evaluations, "%.0f",
+    opt_lab_quote(lab, "lbfgs_iterations", (double)lbfgs_res.iterations, "%.0f",
+                  "L-BFGS: iterations");
+    opt_lab_quote(lab, "lbfgs_evaluations", (double)lbfgs_res.evaluations, "%.0f",
                   "L-BFGS: evaluations of f and g");
     opt_lab_quote(lab, "lbfgs_error", error_at(lb, lb->rows - 1), "%.2g", "L-BFGS: error at the end");
     /* The figure restates the start and the memory: from the run. Its window
@@ -573,7 +558,7 @@ static void three_methods(void)
     char vars[320];
     snprintf(vars, sizeof vars, "gd_steps=%ld; gd_error=%.17g; ax=%.17g; bx=%.17g; ay=%.17g; "
              "by=%.17g; x0=%.17g; y0=%.17g; m=%d",
-             gr.steps, gd_error, fmin(-1.6, x0[0] - 0.2), fmax(1.6, x0[0] + 0.2),
+             gd_res.steps, gd_error, fmin(-1.6, x0[0] - 0.2), fmax(1.6, x0[0] + 0.2),
              fmin(-0.6, x0[1] - 0.2), fmax(1.6, x0[1] + 0.2), x0[0], x0[1], lp.m);
     opt_lab_figure(lab, "10-rosenbrock", vars);
     opt_stepper_free(sd);
@@ -627,7 +612,7 @@ All three are `opt_newton` kinds (`OPT_NEWTON_PURE`, `_EIGEN`,
 `_CHOLESKY`), run from `saddle_start` = $(1.5, 0.25)$ for three
 iterations, the modified ones with the backtracking search.
 */
-static void run_on_saddle(opt_newton_kind kind, const char *name, opt_newton_result *res,
+static void run_on_saddle(opt_newton_kind kind, const char *name, opt_result *res,
                           double *x1)
 {
     opt_objective saddle = opt_saddle_objective();
@@ -641,8 +626,8 @@ static void run_on_saddle(opt_newton_kind kind, const char *name, opt_newton_res
         opt_lab_die(lab, "out of memory");
     double x[2], f;
     opt_lab_list(lab, "saddle_start", x, 2);
-    opt_newton(&saddle, x, &f, &p, newton_progress, t, res);
-    memcpy(x1, opt_trace_row(t, t->rows > 1 ? 1 : 0) + 3, 2 * sizeof *x1);
+    opt_newton(&saddle, x, &f, &p, opt_trace_record, t, res);
+    memcpy(x1, opt_trace_x(t, t->rows > 1 ? 1 : 0), 2 * sizeof *x1);
     opt_lab_trace(lab, name, t, NULL);
     opt_trace_free(t);
 }
@@ -650,7 +635,7 @@ static void run_on_saddle(opt_newton_kind kind, const char *name, opt_newton_res
 static void the_saddle(void)
 {
     opt_lab_section(lab, "4. The saddle x^2 - y^2");
-    opt_newton_result pure, eig, chol;
+    opt_result pure, eig, chol;
     double p1[2], e1[2], c1[2];
     run_on_saddle(OPT_NEWTON_PURE, "saddle-pure", &pure, p1);
     run_on_saddle(OPT_NEWTON_EIGEN, "saddle-eigen", &eig, e1);
@@ -738,16 +723,15 @@ static double seconds_per_step(int newton, size_t n)
     double *x = alloc_doubles(n), f, best = INFINITY;
     for (long r = 0; r < opt_lab_int(lab, "timing_repeats"); r++) {
         opt_ext_rosenbrock_start(x, n);
-        opt_newton_result nr = { 0 };
-        opt_lbfgs_result lr = { 0 };
+        opt_result res = { 0 };
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         if (newton)
-            opt_newton(&obj, x, &f, &np, NULL, NULL, &nr);
+            opt_newton(&obj, x, &f, &np, NULL, NULL, &res);
         else
-            opt_lbfgs(&obj, x, &f, &lp, NULL, NULL, &lr);
+            opt_lbfgs(&obj, x, &f, &lp, NULL, NULL, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        const long steps = newton ? nr.iterations : lr.iterations;
+        const long steps = res.iterations;
         const double t = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
         best = fmin(best, t / (double)(steps > 0 ? steps : 1));
     }
@@ -988,17 +972,18 @@ static int record(recorder *r, const double *x, const double *g, double step)
     return OPT_OK;
 }
 
-static int record_lbfgs(void *instance, long k, const double *x, double f, const double *g,
-                        double step, int ls_evals, size_t n)
+/* L-BFGS's progress. Its iterate k = 0 is skipped: full_and_minibatch
+ * records row 0 from an evaluation of its own before the run (on mini-batches
+ * that draws the first batch, so the run's first is the second). */
+static int record_lbfgs(const opt_progress *p, void *ctx)
 {
-    (void)k, (void)f, (void)ls_evals, (void)n;
-    return record(instance, x, g, step);
+    return p->k == 0 ? OPT_OK : record(ctx, p->x, p->g, p->step);
 }
 
-static int record_sgd(long step, double f, double gnorm, const double *x, size_t n, void *ctx)
+/* SGD's progress: every iterate, k = 0 included; no pairs. */
+static int record_sgd(const opt_progress *p, void *ctx)
 {
-    (void)step, (void)f, (void)gnorm, (void)n;
-    return record(ctx, x, NULL, 0);
+    return record(ctx, p->x, NULL, 0);
 }
 
 static void recorder_free(recorder *r, const char *table)
@@ -1111,7 +1096,9 @@ The figure shows the excess loss $F(w) - F^\ast$ on the *whole* data set
 against epochs; $F^\ast$ comes from Newton's method on the full batch (in
 ten dimensions it is cheap).
 */
-static void second_half(const recorder *r, double epochs, double *med, double *max)
+/* The median and the largest excess loss over the second half of the
+ * epochs. */
+static void second_half_median_max(const recorder *r, double epochs, double *med, double *max)
 {
     double *v = alloc_doubles(r->rows);
     size_t count = 0;
@@ -1134,8 +1121,8 @@ static void full_and_minibatch(void)
     const double epochs = opt_lab_number(lab, "epochs");
     double *w = alloc_doubles(D), *g = alloc_doubles(D), fstar, med, max, fixed[4];
     opt_objective obj = { D, logistic_fdf, NULL, &full, "logistic regression" };
-    opt_newton_result nr;
-    opt_newton(&obj, w, &fstar, NULL, NULL, NULL, &nr);
+    opt_result newton_res;
+    opt_newton(&obj, w, &fstar, NULL, NULL, NULL, &newton_res);
 
     /* Full batch, strong Wolfe, at most `epochs` iterations. */
     recorder *rf = recorder_new(&full, fstar, (size_t)epochs + 2);
@@ -1147,10 +1134,10 @@ static void full_and_minibatch(void)
     lp.m = m;
     lp.epsilon = opt_lab_number(lab, "epsilon");
     lp.max_iterations = (long)epochs;
-    opt_lbfgs_result res;
+    opt_result res;
     opt_lbfgs(&obj, w, NULL, &lp, record_lbfgs, rf, &res);
     opt_lab_printf(lab, "  F* = %.10g (Newton, %ld iterations); full-batch L-BFGS stopped on: "
-                   "%s\n", fstar, nr.iterations, res.reason);
+                   "%s\n", fstar, newton_res.iterations, res.reason);
     check_two_loop(rf, m);
     opt_lab_quote(lab, "fstar", fstar, "%.6f", "F*, the least loss (Newton's method)");
     opt_lab_quote(lab, "start_excess", rf->excess[0], "%.3f", "F(0) - F*");
@@ -1181,7 +1168,7 @@ static void full_and_minibatch(void)
         lp.max_iterations = steps;
         opt_lbfgs(&stoch, w, NULL, &lp, record_lbfgs, rm, NULL);
 
-        second_half(rm, epochs, &med, &max);
+        second_half_median_max(rm, epochs, &med, &max);
         const double *last = rm->x + (rm->rows - 1) * D;
         double last_step = 0;
         for (size_t j = 0; j < D; j++)
@@ -1215,9 +1202,8 @@ static void full_and_minibatch(void)
     rp.max_steps = steps;
     rp.progress = record_sgd;
     rp.progress_ctx = rs;
-    opt_run_result sr;
-    opt_run(&stoch, sgd, w, &rp, NULL, &sr);
-    second_half(rs, epochs, &med, &max);
+    opt_run(&stoch, sgd, w, &rp, NULL, NULL);
+    second_half_median_max(rs, epochs, &med, &max);
     opt_lab_quote(lab, "sgd_median", med, "%.3g", "mini-batch SGD: median excess over the second half");
     opt_lab_quote(lab, "sgd_max", max, "%.3g", "mini-batch SGD: largest excess over the second half");
     recorder_free(rs, "minibatch-sgd");

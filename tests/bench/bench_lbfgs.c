@@ -67,7 +67,7 @@ static outcome run_ours(const problem *p, size_t n)
     opt_objective o = { n, counted, NULL, &current_n, p->name };
     opt_lbfgs_params par = opt_lbfgs_defaults();
     par.max_iterations = 0;
-    opt_lbfgs_result r;
+    opt_result r;
     evals = 0;
     double t0 = now();
     int st = opt_lbfgs(&o, x, &f, &par, NULL, NULL, &r);

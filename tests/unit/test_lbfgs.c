@@ -80,7 +80,7 @@ Test(lbfgs, extended_rosenbrock)
         for (size_t i = 0; i < n; i++)
             x[i] = i % 2 ? 1 : -1.2;
         opt_lbfgs_params p = opt_lbfgs_defaults();
-        opt_lbfgs_result r;
+        opt_result r;
         int st = opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r);
         cr_assert_eq(st, OPT_OK, "n = %zu: %s", n, r.reason);
         cr_assert_str_eq(r.reason, "gradient norm");
@@ -101,7 +101,7 @@ Test(lbfgs, quadratic_converges_and_counts)
     double x[] = { -2.5, 2 }, f;
     opt_lbfgs_params p = opt_lbfgs_defaults();
     p.epsilon = 1e-10;
-    opt_lbfgs_result r;
+    opt_result r;
     cr_assert_eq(opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r), OPT_OK);
     /* Inexact (strong-Wolfe, c2 = 0.9) searches accept unit steps, so it
      * does not finish in n = 2 steps as with exact searches; superlinear
@@ -173,7 +173,7 @@ Test(lbfgs, hard_problems_end_with_a_clear_status_and_no_nan)
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         opt_objective o = { 2, cases[c].f, NULL, NULL, cases[c].name };
         double x[] = { cases[c].x0, cases[c].y0 }, f;
-        opt_lbfgs_result r;
+        opt_result r;
         int st = opt_lbfgs(&o, x, &f, NULL, NULL, NULL, &r);
         cr_assert(st == OPT_OK || st == OPT_ENOPROG || st == OPT_EMAXITER || st == OPT_EDIVERGED,
                   "%s: status %d", cases[c].name, st);
@@ -207,7 +207,7 @@ Test(lbfgs, mini_batch_mode_takes_fixed_steps)
     p.max_iterations = 200;
     p.epsilon = 1e-8;
     double x[] = { 1, 1 }, f;
-    opt_lbfgs_result r;
+    opt_result r;
     /* Without noise a fixed step of quasi-Newton directions still converges. */
     int st = opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r);
     cr_assert(st == OPT_OK || st == OPT_EMAXITER);
@@ -221,18 +221,17 @@ Test(lbfgs, mini_batch_mode_takes_fixed_steps)
     gsl_rng_free(q.r);
 }
 
-static int stop_at_3(void *inst, long k, const double *x, double f, const double *g,
-                     double step, int ls, size_t n)
+static int stop_at_3(const opt_progress *p, void *ctx)
 {
-    (void)inst, (void)x, (void)f, (void)g, (void)step, (void)ls, (void)n;
-    return k == 3 ? OPT_EMAXITER : 0;
+    (void)ctx;
+    return p->k == 3 ? OPT_EMAXITER : 0;
 }
 
 Test(lbfgs, progress_can_stop_and_bad_parameters_are_refused)
 {
     opt_objective o = opt_problem_objective(opt_problem_lookup("rosenbrock"));
     double x[] = { -1.2, 1 }, f;
-    opt_lbfgs_result r;
+    opt_result r;
     cr_assert_eq(opt_lbfgs(&o, x, &f, NULL, stop_at_3, NULL, &r), OPT_EMAXITER);
     cr_assert_eq(r.iterations, 3);
     cr_assert_str_eq(r.reason, "stopped by progress");
@@ -266,7 +265,7 @@ Test(lbfgs, walking_into_a_nan_region_is_a_divergence_not_a_budget)
         opt_lbfgs_params p = opt_lbfgs_defaults();
         p.linesearch = kinds[k];
         double x[] = { 0, 1 }, f;
-        opt_lbfgs_result r;
+        opt_result r;
         int st = opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r);
         cr_assert_eq(st, OPT_EDIVERGED, "search %d: status %d (%s)", k, st, r.reason);
         cr_assert_eq(r.status, OPT_EDIVERGED);

@@ -349,10 +349,10 @@ Test(method, not_a_list)
 /* ---- Running -------------------------------------------------------------------- */
 
 static long rows_seen;
-static int count_rows(long k, double f, double gnorm, const double *x, size_t n, void *ctx)
+static int count_rows(const opt_progress *p, void *ctx)
 {
-    (void)f, (void)gnorm, (void)x, (void)n, (void)ctx;
-    cr_assert_eq(k, rows_seen, "rows come in order from step 0");
+    (void)ctx;
+    cr_assert_eq(p->k, rows_seen, "rows come in order from step 0");
     rows_seen++;
     return 0;
 }
@@ -367,7 +367,7 @@ Test(method, a_stepper_runs_as_opt_run_runs_it)
     opt_objective obj = opt_rosenbrock_objective(&rb);
     double x[2] = { -1.2, 1 }, y[2] = { -1.2, 1 };
     opt_trace *t = opt_trace_alloc(2), *u = opt_trace_alloc(2);
-    opt_run_result r, s;
+    opt_result r, s;
     rows_seen = 0;
     opt_method_run(&m[0], &obj, x, 50, t, count_rows, NULL, &r);
     cr_assert_eq(rows_seen, 51);
@@ -401,14 +401,14 @@ Test(method, solvers_record_the_start_and_every_iterate)
     for (size_t i = 0; i < n; i++) {
         double x[2] = { -1.2, 1 };
         opt_trace *t = opt_trace_alloc(2);
-        opt_run_result r;
+        opt_result r;
         rows_seen = 0;
         int st = opt_method_run(&m[i], &obj, x, 200, t, count_rows, NULL, &r);
         cr_assert_eq(st, r.status);
         cr_assert_eq(t->rows, (size_t)rows_seen);
         cr_assert_eq(t->rows, (size_t)r.steps + 1, "%s: row 0 and one a step", m[i].name);
         cr_assert_eq(opt_trace_row(t, 0)[0], 0);
-        cr_assert_eq(opt_trace_row(t, 0)[3], -1.2, "row 0 is the start");
+        cr_assert_eq(opt_trace_x(t, 0)[0], -1.2, "row 0 is the start");
         cr_assert_float_eq(opt_trace_row(t, 0)[1], 24.2, 1e-12);
         if (m[i].kind == OPT_METHOD_LBFGS) {
             cr_assert_eq(r.status, OPT_OK);
@@ -418,7 +418,7 @@ Test(method, solvers_record_the_start_and_every_iterate)
     }
     /* the step budget is the solver's iteration budget */
     double x[2] = { -1.2, 1 };
-    opt_run_result r;
+    opt_result r;
     opt_method_run(&m[0], &obj, x, 3, NULL, NULL, NULL, &r);
     cr_assert_eq(r.status, OPT_EMAXITER);
     cr_assert_eq(r.steps, 3);

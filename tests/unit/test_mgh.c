@@ -238,12 +238,10 @@ static int matches(double f, double v)
 
 struct path { double x2_max; };
 
-static int box_path(void *inst, long k, const double *x, double f, const double *g, double step,
-                    size_t n)
+static int box_path(const opt_progress *at, void *ctx)
 {
-    (void)k, (void)f, (void)g, (void)step, (void)n;
-    struct path *p = inst;
-    p->x2_max = fmax(p->x2_max, x[1]);
+    struct path *p = ctx;
+    p->x2_max = fmax(p->x2_max, at->x[1]);
     return 0;
 }
 
@@ -258,7 +256,7 @@ Test(mgh, default_modified_newton_reaches_a_published_minimum_from_every_start, 
         opt_mgh_start(p, x);
         opt_newton_params prm = opt_newton_defaults();
         prm.max_iterations = 500;
-        opt_newton_result r;
+        opt_result r;
         int st = opt_newton(&o, x, &f, &prm, NULL, NULL, &r);
         cr_assert_eq(st, OPT_OK, "%s: stopped on '%s' after %ld iterations, f = %.10g", p->name,
                      r.reason, r.iterations, f);
@@ -287,7 +285,7 @@ Test(mgh, box_3d_stays_off_the_plateau)
     double x[3], f;
     opt_mgh_start(p, x);
     struct path path = { 0 };
-    opt_newton_result r;
+    opt_result r;
     cr_assert_eq(opt_newton(&o, x, &f, NULL, box_path, &path, &r), OPT_OK, "%s", r.reason);
     cr_assert_lt(path.x2_max, 20, "x2 reached %g", path.x2_max);
     cr_assert_lt(f, 1e-20);
@@ -306,7 +304,7 @@ Test(mgh, newton_decrement_stops_at_the_rounding_floor)
     opt_objective o = opt_mgh_objective(p);
     double x[2], f;
     opt_mgh_start(p, x);
-    opt_newton_result r;
+    opt_result r;
     cr_assert_eq(opt_newton(&o, x, &f, NULL, NULL, NULL, &r), OPT_OK);
     cr_assert_str_eq(r.reason, "Newton decrement");
     cr_assert_lt(r.iterations, 20);

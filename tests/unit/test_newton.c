@@ -48,7 +48,7 @@ Test(newton, one_step_solves_a_quadratic)
         double x[] = { -2.5, 2 }, f;
         opt_newton_params p = opt_newton_defaults();
         p.kind = kinds[k];
-        opt_newton_result r;
+        opt_result r;
         cr_assert_eq(opt_newton(&o, x, &f, &p, NULL, NULL, &r), OPT_OK, "kind %d", k);
         cr_assert_eq(r.iterations, 1, "kind %d: %ld iterations", k, r.iterations);
         cr_assert_lt(fabs(x[0]) + fabs(x[1]), 1e-14);
@@ -57,13 +57,11 @@ Test(newton, one_step_solves_a_quadratic)
 
 struct errs { double e[64]; int k; };
 
-static int record_error(void *inst, long k, const double *x, double f, const double *g,
-                        double step, size_t n)
+static int record_error(const opt_progress *p, void *ctx)
 {
-    (void)f, (void)g, (void)step, (void)n, (void)k;
-    struct errs *e = inst;
+    struct errs *e = ctx;
     if (e->k < 64)
-        e->e[e->k++] = hypot(x[0] - 1, x[1] - 1);
+        e->e[e->k++] = hypot(p->x[0] - 1, p->x[1] - 1);
     return 0;
 }
 
@@ -73,7 +71,7 @@ Test(newton, quadratic_convergence_on_rosenbrock)
     double x[] = { -1.2, 1 }, f;
     struct errs e = { .k = 0 };
     opt_newton_params p = opt_newton_defaults();
-    opt_newton_result r;
+    opt_result r;
     cr_assert_eq(opt_newton(&o, x, &f, &p, record_error, &e, &r), OPT_OK, "%s", r.reason);
     cr_assert_lt(r.iterations, 30);
     cr_assert_float_eq(x[0], 1, 1e-12);
@@ -96,7 +94,7 @@ Test(newton, pure_newton_jumps_to_the_saddle_modified_does_not)
     double x[] = { 1, 0.5 }, f;
     opt_newton_params p = opt_newton_defaults();
     p.kind = OPT_NEWTON_PURE;
-    opt_newton_result r;
+    opt_result r;
     cr_assert_eq(opt_newton(&o, x, &f, &p, NULL, NULL, &r), OPT_OK);
     cr_assert_eq(r.iterations, 1);
     cr_assert(x[0] == 0 && x[1] == 0, "pure Newton ends at the saddle (0, 0)");

@@ -47,7 +47,7 @@ Test(run, converges_with_gradient_test_and_records_trace)
     rp.lr = 0.1;
     rp.gtol = 1e-8;
     double x[] = { 1, 1 };
-    opt_run_result r;
+    opt_result r;
     cr_assert_eq(opt_run(&o, s, x, &rp, tr, &r), OPT_OK);
     cr_assert_str_eq(r.reason, "gradient norm");
     /* The y-coordinate decays as 0.8^k with gradient 2y: ||g|| <= 1e-8 once
@@ -75,7 +75,7 @@ Test(run, diverges_above_two_over_lambda_max_and_says_when)
     rp.lr = 0.3;
     rp.max_steps = 100000;
     double x[] = { 1, 0 };
-    opt_run_result r;
+    opt_result r;
     cr_assert_eq(opt_run(&o, s, x, &rp, NULL, &r), OPT_EDIVERGED);
     long expect = (long)ceil(log(1.79769313486231570e308 / 4) / (2 * log(1.4)));
     /* The gradient 8x overflows a little earlier than f: accept either. */
@@ -94,7 +94,7 @@ Test(run, budget_and_relative_change)
     rp.lr = 1e-3;
     rp.max_steps = 10;
     double x[] = { -1.2, 1 };
-    opt_run_result r;
+    opt_result r;
     cr_assert_eq(opt_run(&o, s, x, &rp, NULL, &r), OPT_EMAXITER);
     cr_assert_eq(r.steps, 10);
     cr_assert_eq(s->t, 10);

@@ -249,9 +249,7 @@ static double rms_error(gradient_fn scheme, const opt_objective *f, const double
 static void fit_loglog(const double *h, const double *err, size_t rows,
                        double lo, double hi, double *slope, double *intercept)
 {
-    double *lx = malloc(rows * sizeof *lx), *ly = malloc(rows * sizeof *ly);
-    if (!lx || !ly)
-        opt_lab_die(lab, "out of memory");
+    double *lx = opt_lab_alloc(lab, rows, sizeof *lx), *ly = opt_lab_alloc(lab, rows, sizeof *ly);
     size_t m = 0;
     for (size_t i = 0; i < rows; i++)
         if (h[i] >= lo * (1 - 1e-9) && h[i] <= hi * (1 + 1e-9) && err[i] > 0) {
@@ -287,9 +285,7 @@ static void finite_differences(void)
     double a, b;
     interval("x_range", &a, &b);
     const size_t m = (size_t)opt_lab_int(lab, "points");
-    double *xs = malloc(m * sizeof *xs), *dfs = malloc(m * sizeof *dfs);
-    if (!xs || !dfs)
-        opt_lab_die(lab, "out of memory");
+    double *xs = opt_lab_alloc(lab, m, sizeof *xs), *dfs = opt_lab_alloc(lab, m, sizeof *dfs);
     part1_points(a, b, m, xs);    /* finite: checked in main */
     for (size_t j = 0; j < m; j++) {
         const double fx = opt_eval(&f, &xs[j], &dfs[j]);   /* checked in main, once more */
@@ -305,10 +301,8 @@ static void finite_differences(void)
     const double h_min = opt_lab_number(lab, "h_min"), h_max = opt_lab_number(lab, "h_max");
     const double per_decade = (double)opt_lab_int(lab, "h_per_decade");
     const size_t rows = (size_t)floor(per_decade * log10(h_max / h_min) + 1e-9) + 1;
-    double *h = malloc(rows * sizeof *h), *fwd = malloc(rows * sizeof *fwd),
-           *cen = malloc(rows * sizeof *cen);
-    if (!h || !fwd || !cen)
-        opt_lab_die(lab, "out of memory");
+    double *h = opt_lab_alloc(lab, rows, sizeof *h), *fwd = opt_lab_alloc(lab, rows, sizeof *fwd),
+           *cen = opt_lab_alloc(lab, rows, sizeof *cen);
 
     opt_table *t = opt_lab_table(lab, "error-vs-h", "h\tforward\tcentral");
     int finite_fwd = 0, finite_cen = 0;
@@ -451,12 +445,10 @@ static void make_clouds(hinge_data *d)
     const size_t F = (size_t)opt_lab_int(lab, "features");
     const size_t K = (size_t)opt_lab_int(lab, "classes");
     const size_t D = F + 1;
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 1);
-    double *mean = malloc(K * F * sizeof *mean);
-    d->X = malloc(N * D * sizeof *d->X);
-    d->y = malloc(N * sizeof *d->y);
-    if (!r || !mean || !d->X || !d->y)
-        opt_lab_die(lab, "out of memory");
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 1));
+    double *mean = opt_lab_alloc(lab, K * F, sizeof *mean);
+    d->X = opt_lab_alloc(lab, N * D, sizeof *d->X);
+    d->y = opt_lab_alloc(lab, N, sizeof *d->y);
     for (size_t k = 0; k < K * F; k++)
         mean[k] = gsl_ran_gaussian(r, 1.0);
     for (size_t i = 0; i < N; i++) {
@@ -474,9 +466,7 @@ static void make_clouds(hinge_data *d)
 /* W with independent N(0, scale^2) entries from stream `stream`. */
 static void random_weights(double *W, size_t n, double scale, uint64_t stream)
 {
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), stream);
-    if (!r)
-        opt_lab_die(lab, "out of memory");
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), stream));
     for (size_t j = 0; j < n; j++)
         W[j] = gsl_ran_gaussian(r, scale);
     gsl_rng_free(r);
@@ -508,11 +498,11 @@ static void gradient_check(hinge_data *d)
     opt_objective loss = opt_hinge_objective(&d->loss);
     const size_t n = loss.n, D = d->loss.D;
     const double lambda = d->loss.lambda, h = opt_lab_number(lab, "h_check");
-    double *W = malloc(n * sizeof *W), *analytic = malloc(n * sizeof *analytic),
-           *numeric = malloc(n * sizeof *numeric), *bug = malloc(n * sizeof *bug),
-           *kink_a = malloc(n * sizeof *kink_a), *kink_n = malloc(n * sizeof *kink_n);
-    if (!W || !analytic || !numeric || !bug || !kink_a || !kink_n)
-        opt_lab_die(lab, "out of memory");
+    double *W = opt_lab_alloc(lab, n, sizeof *W);
+    double *analytic = opt_lab_alloc(lab, n, sizeof *analytic);
+    double *numeric = opt_lab_alloc(lab, n, sizeof *numeric), *bug = opt_lab_alloc(lab, n, sizeof *bug);
+    double *kink_a = opt_lab_alloc(lab, n, sizeof *kink_a);
+    double *kink_n = opt_lab_alloc(lab, n, sizeof *kink_n);
     random_weights(W, n, opt_lab_number(lab, "w_scale"), 2);
 
     /* The correct gradient, and the same one with the factor 2 dropped. */
@@ -692,11 +682,9 @@ static void backprop_sigmoid_neuron(void)
     opt_lab_printf(lab, "\n  sigmoid neuron at w = (%g, %g, %g), x = (%g, %g)\n",
                    w[0], w[1], w[2], x[0], x[1]);
     opt_lab_printf(lab, "  forward:\n");
-    char key[64];
     for (int i = 0; i < OPT_NEURON_NODES; i++) {
         opt_lab_printf(lab, "    %s = %-7s = %9.5f\n", g.node[i], g.formula[i], g.value[i]);
-        snprintf(key, sizeof key, "neuron_value_%s", g.node[i]);
-        opt_lab_record(lab, key, g.value[i]);
+        opt_lab_recordf(lab, g.value[i], "neuron_value_%s", g.node[i]);
     }
     opt_lab_printf(lab, "  backward (df/df = 1):\n"
                    "    gate   input    upstream  x    local  =  df/d(input)\n");
@@ -704,8 +692,7 @@ static void backprop_sigmoid_neuron(void)
         const opt_neuron_edge *e = &g.edge[k];
         opt_lab_printf(lab, "    %-5s  %-5s  %9.5f  x %8.5f  = %9.5f\n", e->gate, e->input,
                        e->upstream, e->local, e->grad);
-        snprintf(key, sizeof key, "neuron_grad_%s", e->input);
-        opt_lab_record(lab, key, e->grad);
+        opt_lab_recordf(lab, e->grad, "neuron_grad_%s", e->input);
     }
 
     /* Your sigmoid_neuron_backward, on the same point. */
@@ -800,17 +787,15 @@ static double descend(const opt_objective *obj, const double *W0, double cost, l
                       const char *name, double target, long *evals_to_beat)
 {
     const size_t n = obj->n;
-    double *W = malloc(n * sizeof *W);
-    opt_trace *trace = opt_trace_alloc(n);
-    opt_stepper *gd = opt_stepper_alloc(opt_gd, n, NULL);
-    if (!W || !trace || !gd)
-        opt_lab_die(lab, "out of memory");
+    double *W = opt_lab_alloc(lab, n, sizeof *W);
+    opt_trace *trace = opt_lab_need(lab, opt_trace_alloc(n));
+    opt_stepper *gd = opt_lab_need(lab, opt_stepper_alloc(opt_gd, n, NULL));
     memcpy(W, W0, n * sizeof *W);
     const long evaluations = (long)floor((double)budget / cost);
     opt_run_params p = opt_run_defaults();
     p.lr = opt_lab_number(lab, "lr");
     p.max_steps = evaluations - 1;      /* step 0 is the start point */
-    opt_run_result res = { .status = OPT_OK, .f = NAN, .gnorm = NAN, .reason = "" };
+    opt_run_result res = { OPT_OK, 0, NAN, NAN, "" };
     if (evaluations >= 1)               /* else the budget pays for nothing */
         opt_run(obj, gd, W, &p, trace, &res);
     if (res.status == OPT_EDIVERGED)
@@ -839,11 +824,9 @@ static void random_search_vs_slope(hinge_data *d)
     const size_t n = loss.n;
     const long budget = opt_lab_int(lab, "evaluations");
     const double scale = opt_lab_number(lab, "search_scale");
-    double *W = malloc(n * sizeof *W), *start = malloc(n * sizeof *start),
-           *zero = calloc(n, sizeof *zero);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 3);
-    if (!W || !start || !zero || !r)
-        opt_lab_die(lab, "out of memory");
+    double *W = opt_lab_alloc(lab, n, sizeof *W), *start = opt_lab_alloc(lab, n, sizeof *start),
+           *zero = opt_lab_alloc(lab, n, sizeof *zero);
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 3));
 
     /* Random search: the best of `budget` draws. */
     opt_table *t = opt_lab_table(lab, "random-search", "evaluations\tloss\tbest");
@@ -951,9 +934,7 @@ static void check_f_and_df(void)
     double a, b;
     interval("x_range", &a, &b);
     const size_t m = (size_t)opt_lab_int(lab, "points");
-    double *xs = malloc(m * sizeof *xs);
-    if (!xs)
-        opt_lab_die(lab, "out of memory");
+    double *xs = opt_lab_alloc(lab, m, sizeof *xs);
     if (!part1_points(a, b, m, xs))
         opt_lab_bad_param(lab, "x_range", "{%g, %g} is too wide: hi - lo = %g, not a finite "
                           "number", a, b, b - a);

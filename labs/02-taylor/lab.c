@@ -126,9 +126,7 @@ static void interval(const char *key, double *lo, double *hi)
 static void fit_loglog(const double *x, const double *y, size_t rows, double lo, double hi,
                        double *slope, double *intercept)
 {
-    double *lx = malloc(rows * sizeof *lx), *ly = malloc(rows * sizeof *ly);
-    if (!lx || !ly)
-        opt_lab_die(lab, "out of memory");
+    double *lx = opt_lab_alloc(lab, rows, sizeof *lx), *ly = opt_lab_alloc(lab, rows, sizeof *ly);
     size_t m = 0;
     for (size_t i = 0; i < rows; i++)
         if (x[i] >= lo * (1 - 1e-9) && x[i] <= hi * (1 + 1e-9) && y[i] > 0) {
@@ -194,14 +192,13 @@ static void exp_polynomials(void)
     const double x = opt_lab_number(lab, "probe");
     opt_lab_printf(lab, "  at x = %g: e^x = %.6f\n", x, exp(x));
     opt_lab_quote(lab, "exp_probe", exp(x), "%.6f", "e^x at the probe");
-    char key[32], text[96];
+    char text[96];
     for (int k = 1; k <= 3; k++) {
-        snprintf(key, sizeof key, "p%d_error", k);
         snprintf(text, sizeof text, "e^x - P%d(x)", k);
-        opt_lab_quote(lab, key, exp(x) - exp_taylor(x, k), "%.6f", text);
-        snprintf(key, sizeof key, "p%d_next_term", k);
+        opt_lab_quotef(lab, exp(x) - exp_taylor(x, k), "%.6f", text, "p%d_error", k);
         snprintf(text, sizeof text, "  the first term P%d leaves out, x^%d/%d!", k, k + 1, k + 1);
-        opt_lab_quote(lab, key, exp_taylor(x, k + 1) - exp_taylor(x, k), "%.6f", text);
+        opt_lab_quotef(lab, exp_taylor(x, k + 1) - exp_taylor(x, k), "%.6f", text, "p%d_next_term",
+                       k);
     }
     char vars[64];
     snprintf(vars, sizeof vars, "xmin=%.17g; xmax=%.17g", a, b);
@@ -306,10 +303,8 @@ static void taylor_models(const model_point *m)
     interval("fit_range", &fit_lo, &fit_hi);
     const double per_decade = (double)opt_lab_int(lab, "steps_per_decade");
     const size_t rows = (size_t)floor(per_decade * log10(hi / lo) + 1e-9) + 1;
-    double *t = malloc(rows * sizeof *t), *e1 = malloc(rows * sizeof *e1),
-           *e2 = malloc(rows * sizeof *e2);
-    if (!t || !e1 || !e2)
-        opt_lab_die(lab, "out of memory");
+    double *t = opt_lab_alloc(lab, rows, sizeof *t), *e1 = opt_lab_alloc(lab, rows, sizeof *e1),
+           *e2 = opt_lab_alloc(lab, rows, sizeof *e2);
     opt_table *tab = opt_lab_table(lab, "taylor-error", "t\tf\tlinear\tquadratic\terror_linear\terror_quadratic");
     for (size_t i = 0; i < rows; i++) {
         double fx, m1, m2;

@@ -135,12 +135,10 @@ static void make_year(year *y)
     const double m = opt_lab_number(lab, "mean_temperature"), A = opt_lab_number(lab, "amplitude");
     const double d = opt_lab_number(lab, "coldest_day"), sigma = opt_lab_number(lab, "noise_sd");
     const double pi = 3.14159265358979323846;
-    y->x = malloc(n * sizeof *y->x);
-    y->truth = malloc(n * sizeof *y->truth);
-    y->noise = malloc(n * sizeof *y->noise);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 1);
-    if (!y->x || !y->truth || !y->noise || !r)
-        opt_lab_die(lab, "out of memory");
+    y->x = opt_lab_alloc(lab, n, sizeof *y->x);
+    y->truth = opt_lab_alloc(lab, n, sizeof *y->truth);
+    y->noise = opt_lab_alloc(lab, n, sizeof *y->noise);
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 1));
     for (size_t k = 1; k <= n; k++) {
         y->truth[k - 1] = m - A * cos(2 * pi * ((double)k - d) / 365);
         y->noise[k - 1] = gsl_ran_gaussian(r, sigma);
@@ -203,10 +201,8 @@ static void the_three_averages(const year *y)
     const size_t nb = opt_lab_list(lab, "betas", betas, MAX_BETAS), n = y->days;
     const size_t from = (size_t)opt_lab_int(lab, "settle_day") - 1;
     const double sigma = opt_lab_number(lab, "noise_sd");
-    double *avg[MAX_BETAS], *of_truth = malloc(n * sizeof *of_truth),
-           *of_noise = malloc(n * sizeof *of_noise);
-    if (!of_truth || !of_noise)
-        opt_lab_die(lab, "out of memory");
+    double *avg[MAX_BETAS], *of_truth = opt_lab_alloc(lab, n, sizeof *of_truth),
+           *of_noise = opt_lab_alloc(lab, n, sizeof *of_noise);
 
     opt_lab_printf(lab, "  errors against the seasonal curve over days %zu to %zu\n", from + 1, n);
     opt_lab_printf(lab, "  %-6s %-7s %-13s %-9s %-19s %-10s %s\n", "beta", "window",
@@ -215,8 +211,7 @@ static void the_three_averages(const year *y)
                    "(days)", "theory  measured", "", "");
     for (size_t i = 0; i < nb; i++) {
         const double b = betas[i];
-        if (!(avg[i] = malloc(n * sizeof *avg[i])))
-            opt_lab_die(lab, "out of memory");
+        avg[i] = opt_lab_alloc(lab, n, sizeof *avg[i]);
         double v = 0, vt = 0, vn = 0;
         for (size_t k = 0; k < n; k++) {
             avg[i][k] = v = average_in(v, y->x[k], b);
@@ -236,11 +231,8 @@ static void the_three_averages(const year *y)
             { "noise_theory", noise_theory }, { "noise_left", noise },
             { "lag_error", lag_error }, { "total_error", total },
         };
-        char key[64];
-        for (size_t c = 0; c < sizeof row / sizeof *row; c++) {
-            snprintf(key, sizeof key, "%s_%zu", row[c].name, i + 1);
-            opt_lab_record(lab, key, row[c].value);
-        }
+        for (size_t c = 0; c < sizeof row / sizeof *row; c++)
+            opt_lab_recordf(lab, row[c].value, "%s_%zu", row[c].name, i + 1);
     }
 
     /* The year and its averages, for the figure. */
@@ -256,12 +248,12 @@ static void the_three_averages(const year *y)
         opt_table_row(t, row);
     }
     opt_table_close(t);
-    char vars[512];
-    int len = snprintf(vars, sizeof vars, "n=%zu; days=%zu; array beta[%zu]; ", nb, n, nb);
-    for (size_t i = 0; i < nb && len < (int)sizeof vars; i++)
-        len += snprintf(vars + len, sizeof vars - (size_t)len, "beta[%zu]=%.17g; ", i + 1,
-                        betas[i]);
-    opt_lab_figure(lab, "05-ema-year", vars);
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var(vars, "n=%zu; days=%zu; array beta[%zu]", nb, n, nb);
+    for (size_t i = 0; i < nb; i++)
+        opt_figure_var(vars, "beta[%zu]=%.17g", i + 1, betas[i]);
+    opt_lab_figure(lab, "05-ema-year", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
     for (size_t i = 0; i < nb; i++)
         free(avg[i]);
     free(of_truth);
@@ -315,12 +307,12 @@ static void correction_factors(void)
     opt_lab_printf(lab, "  beta = %g\n", beta);
     opt_lab_quote(lab, "weight_sum_1", 1 - beta, "%g", "weights of v_1 add up to 1 - beta");
     opt_lab_quote(lab, "weight_sum_2", 1 - beta * beta, "%g", "weights of v_2: 1 - beta^2");
-    char key[64], text[96];
+    char text[96];
     for (size_t i = 0; i < count; i++) {
         const long k = lround(at[i]);
-        snprintf(key, sizeof key, "correction_factor_%ld", k);
         snprintf(text, sizeof text, "correction factor 1 / (1 - beta^k) at k = %ld", k);
-        opt_lab_quote(lab, key, opt_bias_correction(beta, k), k < 10 ? "%.2f" : "%.6f", text);
+        opt_lab_quotef(lab, opt_bias_correction(beta, k), k < 10 ? "%.2f" : "%.6f", text,
+                       "correction_factor_%ld", k);
     }
 
 /**
@@ -335,10 +327,9 @@ steps until the factor drops below 1.01 (a 1 % correction) for $\beta$ =
         long k = 1;
         while (opt_bias_correction(adam_like[i], k) >= 1.01)
             k++;
-        snprintf(key, sizeof key, "steps_to_one_percent_%d", i + 1);
         snprintf(text, sizeof text, "beta = %g: steps until the factor is below 1.01",
                  adam_like[i]);
-        opt_lab_quote(lab, key, (double)k, "%.0f", text);
+        opt_lab_quotef(lab, (double)k, "%.0f", text, "steps_to_one_percent_%d", i + 1);
     }
 }
 
@@ -359,9 +350,7 @@ static void corrected_start(const year *y)
     size_t n = (size_t)opt_lab_int(lab, "start_days");
     if (n > y->days)
         n = y->days;
-    double *hat = malloc(n * sizeof *hat), *plain = malloc(n * sizeof *plain);
-    if (!hat || !plain)
-        opt_lab_die(lab, "out of memory");
+    double *hat = opt_lab_alloc(lab, n, sizeof *hat), *plain = opt_lab_alloc(lab, n, sizeof *plain);
     corrected_average(y->x, n, beta, hat);
     double v = 0;
     for (size_t k = 0; k < n; k++)

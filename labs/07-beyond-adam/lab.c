@@ -132,9 +132,7 @@ static opt_stepper *new_lookahead(opt_stepper *inner, long k, double alpha)
         opt_lab_not_implemented(lab, "lookahead_outer_update");
         s = opt_lookahead_alloc(inner, k, alpha);
     }
-    if (!s)
-        opt_lab_die(lab, "out of memory");
-    return s;
+    return opt_lab_need(lab, s);
 }
 
 /* LARS as a stepper, per parameter group (layer): the library's, whose
@@ -171,10 +169,7 @@ static opt_stepper *new_lars(size_t n, const opt_lars_params *hp)
         yours.step = lars_exercise;
         T = &yours;
     }
-    opt_stepper *s = opt_stepper_alloc(T, n, hp);
-    if (!s)
-        opt_lab_die(lab, "out of memory");
-    return s;
+    return opt_lab_need(lab, opt_stepper_alloc(T, n, hp));
 }
 
 /**
@@ -241,11 +236,8 @@ static void radam(void)
             opt_table_rowv(tab, (double)t, rho, r[0], r[1]);
         if (t <= 8 || t == 10 || t == 100 || t == 1000 || t == 10000) {
             opt_lab_printf(lab, "  %5ld  %11.6f  %12.6f  %18.6f\n", t, rho, r[0], r[1]);
-            char key[32];
-            snprintf(key, sizeof key, "radam_rho_t%ld", t);
-            opt_lab_record(lab, key, rho);
-            snprintf(key, sizeof key, "radam_r_t%ld", t);
-            opt_lab_record(lab, key, r[0]);
+            opt_lab_recordf(lab, rho, "radam_rho_t%ld", t);
+            opt_lab_recordf(lab, r[0], "radam_r_t%ld", t);
         }
     }
     opt_table_close(tab);
@@ -324,12 +316,11 @@ static double noisy_floor(opt_quad2 *q, const double start[2], int with_lookahea
         noisy ctx = { q, opt_rng_alloc(opt_lab_seed(lab), 100 + (uint64_t)run),
                       opt_lab_number(lab, "noise") };
         opt_objective obj = { 2, noisy_fdf, NULL, &ctx, "noisy valley" };
-        opt_stepper *s = opt_stepper_alloc(opt_adam, 2, NULL);
-        if (s && with_lookahead)
+        opt_lab_need(lab, ctx.rng);
+        opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(opt_adam, 2, NULL));
+        if (with_lookahead)
             s = new_lookahead(s, opt_lab_int(lab, "lookahead_k"), opt_lab_number(lab, "lookahead_alpha"));
-        opt_trace *tr = opt_trace_alloc(2);
-        if (!ctx.rng || !s || !tr)
-            opt_lab_die(lab, "out of memory");
+        opt_trace *tr = opt_lab_need(lab, opt_trace_alloc(2));
         double x[2] = { start[0], start[1] };
         opt_run_params p = opt_run_defaults();
         p.lr = opt_lab_number(lab, "noisy_lr");
@@ -366,12 +357,10 @@ static void lookahead(void)
     const char *keys[2] = { "inner_loss", "lookahead_loss" };
     const char *texts[2] = { "SGD + momentum alone: final loss", "Lookahead around it: final loss" };
     for (int with = 0; with < 2; with++) {
-        opt_stepper *s = opt_stepper_alloc(opt_sgd, 2, &hp);
+        opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(opt_sgd, 2, &hp));
         if (s && with)
             s = new_lookahead(s, k, alpha);
-        opt_trace *tr = opt_trace_alloc(2);
-        if (!s || !tr)
-            opt_lab_die(lab, "out of memory");
+        opt_trace *tr = opt_lab_need(lab, opt_trace_alloc(2));
         double x[2] = { start[0], start[1] };
         opt_run_params p = opt_run_defaults();
         p.lr = opt_lab_number(lab, "inner_lr");
@@ -384,9 +373,8 @@ static void lookahead(void)
         double swing = 0;             /* the farthest point past the minimum, x1 > 0 */
         for (size_t r = 0; r < tr->rows; r++)
             swing = fmax(swing, opt_trace_row(tr, r)[3]);
-        char key[32];
-        snprintf(key, sizeof key, "%s_swing", with ? "lookahead" : "inner");
-        opt_lab_quote(lab, key, swing, "%.3f", "  farthest x1 past the minimum");
+        opt_lab_quotef(lab, swing, "%.3f", "  farthest x1 past the minimum", "%s_swing",
+                       with ? "lookahead" : "inner");
         opt_lab_trace(lab, names[with], tr, NULL);
         opt_trace_free(tr);
         opt_stepper_free(s);
@@ -518,15 +506,14 @@ static double *make_network(network *a)
     for (int l = 0; l < LAYERS; l++)
         a->n += a->size[l] = a->d[l + 1] * a->d[l];
     const size_t N = a->N, widest = a->d[1] > a->d[2] ? a->d[1] : a->d[2];
-    a->X = malloc(a->d[0] * N * sizeof(double));
-    a->Y = calloc(a->d[3] * N, sizeof(double));
-    a->H1 = malloc(widest * N * 4 * sizeof(double));
+    a->X = opt_lab_alloc(lab, a->d[0] * N, sizeof(double));
+    a->Y = opt_lab_alloc(lab, a->d[3] * N, sizeof(double));
+    a->H1 = opt_lab_alloc(lab, widest * N * 4, sizeof(double));
     a->H2 = a->H1 + widest * N, a->D2 = a->H2 + widest * N, a->D1 = a->D2 + widest * N;
-    a->R = malloc(a->d[3] * N * sizeof(double));
-    double *teacher = malloc(a->d[3] * a->d[0] * sizeof(double)), *w0 = malloc(a->n * sizeof *w0);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 7);
-    if (!a->X || !a->Y || !a->H1 || !a->R || !teacher || !w0 || !r)
-        opt_lab_die(lab, "out of memory");
+    a->R = opt_lab_alloc(lab, a->d[3] * N, sizeof(double));
+    double *teacher = opt_lab_alloc(lab, a->d[3] * a->d[0], sizeof(double));
+    double *w0 = opt_lab_alloc(lab, a->n, sizeof *w0);
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 7));
     for (size_t i = 0; i < a->d[0] * N; i++)
         a->X[i] = gsl_ran_gaussian_ziggurat(r, 1);
     for (size_t i = 0; i < a->d[3] * a->d[0]; i++)
@@ -558,9 +545,8 @@ static void layer_table(network *a, const double *w0)
 {
     opt_lab_section(lab, "3. A three-layer linear network: the layers at the start");
     opt_objective obj = { a->n, network_fdf, NULL, a, "deep linear network" };
-    double *g = malloc(a->n * sizeof *g), *num = malloc(a->n * sizeof *num), worst = 0;
-    if (!g || !num)
-        opt_lab_die(lab, "out of memory");
+    double *g = opt_lab_alloc(lab, a->n, sizeof *g), *num = opt_lab_alloc(lab, a->n, sizeof *num);
+    double worst = 0;
     opt_grad_central(&obj, w0, 1e-5, num);
     const double f0 = opt_eval(&obj, w0, g);
     for (size_t i = 0; i < a->n; i++)
@@ -587,11 +573,8 @@ static void layer_table(network *a, const double *w0)
         opt_lab_printf(lab, "  %-5s  %7zu  %9.4f  %10.4f  %15.4g  %14.4g\n", layer_name[l],
                        a->size[l], wn, gn, wn / gn, local);
         opt_table_rowv(t, (double)(l + 1), wn, gn, wn / gn, local);
-        char key[32];
-        snprintf(key, sizeof key, "ratio_%s", layer_name[l]);
-        opt_lab_record(lab, key, wn / gn);
-        snprintf(key, sizeof key, "local_lr_%s", layer_name[l]);
-        opt_lab_record(lab, key, local);
+        opt_lab_recordf(lab, wn / gn, "ratio_%s", layer_name[l]);
+        opt_lab_recordf(lab, local, "local_lr_%s", layer_name[l]);
         lo = fmin(lo, wn / gn), hi = fmax(hi, wn / gn);
     }
     opt_table_close(t);
@@ -707,9 +690,7 @@ static double layer_run(int method, network *a, const double *w0, double lr, lon
 {
     opt_objective obj = { a->n, network_fdf, NULL, a, "deep linear network" };
     opt_stepper *s = layer_stepper(method, a);
-    double *w = malloc(a->n * sizeof *w);
-    if (!w)
-        opt_lab_die(lab, "out of memory");
+    double *w = opt_lab_alloc(lab, a->n, sizeof *w);
     memcpy(w, w0, a->n * sizeof *w);
     opt_run_params p = opt_run_defaults();
     p.lr = lr;
@@ -752,13 +733,11 @@ static void layer_steps(network *a, const double *w0)
     const long T = opt_lab_int(lab, "layer_steps");
     opt_trace *tr[3];
     for (int k = 0; k < 3; k++) {
-        if (!(tr[k] = opt_trace_alloc(a->n)))
-            opt_lab_die(lab, "out of memory");
+        tr[k] = opt_lab_need(lab, opt_trace_alloc(a->n));
         const double f = layer_run(methods[k], a, w0, lr[k], T, tr[k]);
-        char key[48], text[96];
-        snprintf(key, sizeof key, "layers_%s_loss", layer_method[methods[k]]);
+        char text[96];
         snprintf(text, sizeof text, "%-8s lr = %-6g final loss", layer_method[methods[k]], lr[k]);
-        opt_lab_quote(lab, key, f, "%.3g", text);
+        opt_lab_quotef(lab, f, "%.3g", text, "layers_%s_loss", layer_method[methods[k]]);
     }
     /* ||w_l(t) - w_l(t-1)|| / ||w_l(t-1)|| for every method and layer. */
     opt_table *t = opt_lab_table(lab, "layer-steps", "step\tsgd1\tsgd2\tsgd3\tnovograd1\tnovograd2\t"
@@ -776,9 +755,8 @@ static void layer_steps(network *a, const double *w0)
     for (int k = 0; k < 3; k++) {
         opt_lab_printf(lab, "  %-8s", layer_method[methods[k]]);
         for (int l = 0; l < LAYERS; l++) {
-            char key[48];
-            snprintf(key, sizeof key, "first_step_%s_%s", layer_method[methods[k]], layer_name[l]);
-            opt_lab_record(lab, key, relative_change(a, tr[k], 1, l));
+            opt_lab_recordf(lab, relative_change(a, tr[k], 1, l), "first_step_%s_%s",
+                            layer_method[methods[k]], layer_name[l]);
             opt_lab_printf(lab, "  %10.3g", relative_change(a, tr[k], 1, l));
         }
         opt_lab_printf(lab, "\n");
@@ -820,9 +798,7 @@ static void lr_sweep(network *a, const double *w0)
     const long per = opt_lab_int(lab, "sweep_per_decade"), T = opt_lab_int(lab, "layer_steps");
     const double target = opt_lab_number(lab, "target");
     const long count = (long)floor((double)per * log10(range[1] / range[0]) + 1e-9) + 1;
-    double *f = malloc((size_t)(count * LAYER_METHODS) * sizeof *f);   /* f[k * 4 + m] */
-    if (!f)
-        opt_lab_die(lab, "out of memory");
+    double *f = opt_lab_alloc(lab, (size_t)(count * LAYER_METHODS), sizeof *f);   /* f[k * 4 + m] */
     opt_table *t = opt_lab_table(lab, "lr-sweep", "lr\tsgd\tadam\tnovograd\tlars");
     for (long k = 0; k < count; k++) {
         double *fk = f + k * LAYER_METHODS;
@@ -850,24 +826,22 @@ static void lr_sweep(network *a, const double *w0)
         opt_lab_printf(lab, "  %-8s best lr %-9.3g loss %-9.3g trains (loss < %g) for lr in [%.3g, %.3g]\n",
                        layer_method[m], range[0] * pow(10, (double)best / (double)per),
                        f[best * LAYER_METHODS + m], target, lr_lo, lr_hi);
-        char key[48], text[96];
-        snprintf(key, sizeof key, "sweep_%s_width", layer_method[m]);
+        char text[96];
         snprintf(text, sizeof text, "%-8s: the window's largest / smallest rate", layer_method[m]);
-        opt_lab_quote(lab, key, trains ? lr_hi / lr_lo : 0, "%.3g", text);
-        snprintf(key, sizeof key, "sweep_%s_lo", layer_method[m]);
-        opt_lab_record(lab, key, lr_lo);
-        snprintf(key, sizeof key, "sweep_%s_hi", layer_method[m]);
-        opt_lab_record(lab, key, lr_hi);
+        opt_lab_quotef(lab, trains ? lr_hi / lr_lo : 0, "%.3g", text, "sweep_%s_width",
+                       layer_method[m]);
+        opt_lab_recordf(lab, lr_lo, "sweep_%s_lo", layer_method[m]);
+        opt_lab_recordf(lab, lr_hi, "sweep_%s_hi", layer_method[m]);
         window[m][0] = lr_lo, window[m][1] = lr_hi;
     }
     free(f);
-    char vars[512];
-    int len = snprintf(vars, sizeof vars, "target=%.17g; T=%ld; lrmax=%.17g", target, T,
-                       range[0] * pow(10, (double)(count - 1) / (double)per));
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var(vars, "target=%.17g; T=%ld; lrmax=%.17g", target, T,
+                   range[0] * pow(10, (double)(count - 1) / (double)per));
     for (int m = 0; m < LAYER_METHODS; m++)
-        len += snprintf(vars + len, sizeof vars - (size_t)len, "; lo%d=%.17g; hi%d=%.17g", m + 1,
-                        window[m][0], m + 1, window[m][1]);
-    opt_lab_figure(lab, "07-lr-sweep", vars);
+        opt_figure_var(vars, "lo%d=%.17g; hi%d=%.17g", m + 1, window[m][0], m + 1, window[m][1]);
+    opt_lab_figure(lab, "07-lr-sweep", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
 }
 
 /**

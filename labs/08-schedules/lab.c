@@ -200,10 +200,8 @@ static void evaluate_schedules(schedules *S)
     S->lr0 = opt_lab_number(lab, "lr0");
     double cosine_gap = 0, warmup_gap = 0;
     for (int k = 0; k < KINDS; k++) {
-        S->rate[k] = malloc((size_t)(S->T + 1) * sizeof(double));
-        S->warm[k] = malloc((size_t)(S->T + 1) * sizeof(double));
-        if (!S->rate[k] || !S->warm[k])
-            opt_lab_die(lab, "out of memory");
+        S->rate[k] = opt_lab_alloc(lab, (size_t)(S->T + 1), sizeof(double));
+        S->warm[k] = opt_lab_alloc(lab, (size_t)(S->T + 1), sizeof(double));
         opt_schedule plain = describe(k), after = plain, library = plain;
         after.T = S->T - S->W;              /* the horizon left after the warm-up */
         library.warmup = S->W;              /* the library's own composition */
@@ -233,7 +231,6 @@ static void all_schedules(schedules *S)
         if (at[i] <= T)
             opt_lab_printf(lab, " %8ld", at[i]);
     opt_lab_printf(lab, "   sum over t < T\n");
-    char key[64];
     for (int w = 0; w < 2; w++)
         for (int k = 0; k < KINDS; k++) {
             const double *r = w ? S->warm[k] : S->rate[k];
@@ -246,15 +243,13 @@ static void all_schedules(schedules *S)
                 if (at[i] > T)
                     continue;
                 opt_lab_printf(lab, " %8.4g", r[at[i]]);
-                snprintf(key, sizeof key, "%s_lr_%ld", name, at[i]);
-                opt_lab_record(lab, key, r[at[i]]);
+                opt_lab_recordf(lab, r[at[i]], "%s_lr_%ld", name, at[i]);
             }
             double total = 0;
             for (long t = 0; t < T; t++)
                 total += r[t];
             opt_lab_printf(lab, "   %.4g\n", total);
-            snprintf(key, sizeof key, "%s_total", name);
-            opt_lab_record(lab, key, total);
+            opt_lab_recordf(lab, total, "%s_total", name);
         }
 
     char header[512] = "t";
@@ -359,14 +354,13 @@ static void make_problem(problem *p)
     const size_t d = p->d = (size_t)opt_lab_int(lab, "features");
     const double smallest = opt_lab_number(lab, "smallest_scale");
     const double sigma = opt_lab_number(lab, "noise_sd");
-    p->A = malloc(N * d * sizeof *p->A);
-    p->y = malloc(N * sizeof *p->y);
-    double *w_star = malloc(d * sizeof *w_star);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 1);
-    gsl_matrix *AtA = gsl_matrix_calloc(d, d);
-    gsl_vector *Aty = gsl_vector_calloc(d), *w_hat = gsl_vector_alloc(d);
-    if (!p->A || !p->y || !w_star || !r || !AtA || !Aty || !w_hat)
-        opt_lab_die(lab, "out of memory");
+    p->A = opt_lab_alloc(lab, N * d, sizeof *p->A);
+    p->y = opt_lab_alloc(lab, N, sizeof *p->y);
+    double *w_star = opt_lab_alloc(lab, d, sizeof *w_star);
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 1));
+    gsl_matrix *AtA = opt_lab_need(lab, gsl_matrix_calloc(d, d));
+    gsl_vector *Aty = opt_lab_need(lab, gsl_vector_calloc(d));
+    gsl_vector *w_hat = opt_lab_need(lab, gsl_vector_alloc(d));
     for (size_t j = 0; j < d; j++)
         w_star[j] = gsl_ran_gaussian(r, 1.0);
     for (size_t i = 0; i < N; i++) {
@@ -403,12 +397,10 @@ static void train(const problem *p, const double *rate, long T, size_t B, uint64
                   double *excess)
 {
     const size_t steps = p->N / B, every = steps >= 10 ? steps / 10 : 1;
-    double *w = calloc(p->d, sizeof *w), *g = malloc(p->d * sizeof *g);
-    size_t *batch = malloc(B * sizeof *batch);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), stream);
-    opt_stepper *sgd = opt_stepper_alloc(opt_sgd, p->d, NULL);
-    if (!w || !g || !batch || !r || !sgd)
-        opt_lab_die(lab, "out of memory");
+    double *w = opt_lab_alloc(lab, p->d, sizeof *w), *g = opt_lab_alloc(lab, p->d, sizeof *g);
+    size_t *batch = opt_lab_alloc(lab, B, sizeof *batch);
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), stream));
+    opt_stepper *sgd = opt_lab_need(lab, opt_stepper_alloc(opt_sgd, p->d, NULL));
     excess[0] = loss(p, w) - p->L_star;
     for (long e = 0; e < T; e++) {
         double sum = 0;
@@ -473,12 +465,9 @@ static void sgd_with_schedules(const schedules *S)
     /* Run r of every schedule draws its batches from stream 2 + r: the
      * schedules see the same batches, the repeats different ones. */
     const long repeats = opt_lab_int(lab, "repeats");
-    double *excess[RUNS], *one = malloc((size_t)(T + 1) * sizeof *one);
-    if (!one)
-        opt_lab_die(lab, "out of memory");
+    double *excess[RUNS], *one = opt_lab_alloc(lab, (size_t)(T + 1), sizeof *one);
     for (int k = 0; k < RUNS; k++) {
-        if (!(excess[k] = calloc((size_t)(T + 1), sizeof(double))))
-            opt_lab_die(lab, "out of memory");
+        excess[k] = opt_lab_alloc(lab, (size_t)(T + 1), sizeof(double));
         for (long r = 0; r < repeats; r++) {
             train(&p, rates[k], T, B, 2 + (uint64_t)r, one);
             for (long e = 0; e <= T; e++)
@@ -502,23 +491,21 @@ static void sgd_with_schedules(const schedules *S)
     /* The step schedule's floors: the last ten epochs before each drop. */
     double m[MAX_MILESTONES];
     const size_t nm = opt_lab_list(lab, "milestones", m, MAX_MILESTONES);
-    char key[64], text[128];
+    char text[128];
     long prev = 0;
     for (size_t i = 0; i <= nm; i++) {
         const long end = i < nm ? lround(m[i]) : T;     /* rows prev+1 .. end ran at this rate */
         if (end - prev < 10 || end > T)
             break;
-        snprintf(key, sizeof key, "floor_step_%zu", i + 1);
         snprintf(text, sizeof text,
                  "step schedule, rate lr0 x gamma^%zu: mean excess, epochs %ld-%ld", i, end - 9, end);
-        opt_lab_quote(lab, key, mean_of(excess[1], end - 9, end), "%.3g", text);
+        opt_lab_quotef(lab, mean_of(excess[1], end - 9, end), "%.3g", text, "floor_step_%zu", i + 1);
         prev = end;
     }
     opt_lab_printf(lab, "  final excess loss L(w) - L* after %ld epochs:\n", T);
     for (int k = 0; k < RUNS; k++) {
-        snprintf(key, sizeof key, "final_%s", names[k]);
         snprintf(text, sizeof text, "  %s", names[k]);
-        opt_lab_quote(lab, key, excess[k][T], "%.3g", text);
+        opt_lab_quotef(lab, excess[k][T], "%.3g", text, "final_%s", names[k]);
     }
 
     char header[256] = "epoch";

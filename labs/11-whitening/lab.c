@@ -112,9 +112,7 @@ static double gram_kappa(const double *X, size_t n, size_t p)
     int status = gram_condition_number(X, n, p, &kappa);
     if (status == OPT_ENOTIMPL) {
         opt_lab_not_implemented(lab, "gram_condition_number");
-        double *G = malloc(p * p * sizeof *G);
-        if (!G)
-            opt_lab_die(lab, "out of memory");
+        double *G = opt_lab_alloc(lab, p * p, sizeof *G);
         status = opt_gram(X, n, p, G);
         if (status == OPT_OK)
             status = opt_condition_number(G, p, &kappa);
@@ -163,9 +161,7 @@ static void draw(size_t n, uint64_t stream, double *X, double *y)
     const double rho = opt_lab_number(lab, "correlation");
     const double cov[P * P] = { sd[0] * sd[0], rho * sd[0] * sd[1],
                                 rho * sd[0] * sd[1], sd[1] * sd[1] };
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), stream);
-    if (!r)
-        opt_lab_die(lab, "out of memory");
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), stream));
     if (opt_gaussian_rows(r, n, P, mean, cov, X) != OPT_OK
         || opt_linear_targets(r, X, n, P, beta, 0, opt_lab_number(lab, "noise"), y) != OPT_OK)
         opt_lab_die(lab, "could not draw the data");
@@ -185,12 +181,10 @@ static void make_data(dataset *d)
     opt_lab_section(lab, "1. The data");
     d->n = (size_t)opt_lab_int(lab, "train_size");
     d->nt = (size_t)opt_lab_int(lab, "test_size");
-    d->X = malloc(d->n * P * sizeof *d->X);
-    d->y = malloc(d->n * sizeof *d->y);
-    d->Xt = malloc(d->nt * P * sizeof *d->Xt);
-    d->yt = malloc(d->nt * sizeof *d->yt);
-    if (!d->X || !d->y || !d->Xt || !d->yt)
-        opt_lab_die(lab, "out of memory");
+    d->X = opt_lab_alloc(lab, d->n * P, sizeof *d->X);
+    d->y = opt_lab_alloc(lab, d->n, sizeof *d->y);
+    d->Xt = opt_lab_alloc(lab, d->nt * P, sizeof *d->Xt);
+    d->yt = opt_lab_alloc(lab, d->nt, sizeof *d->yt);
     draw(d->n, 1, d->X, d->y);
     draw(d->nt, 2, d->Xt, d->yt);
     opt_column_stats(d->y, d->n, 1, &ybar, NULL);
@@ -356,11 +350,9 @@ static void analyse(fit_case *c, size_t n)
 /* Copies of the training and test features (and the target) for a case. */
 static void copy_data(fit_case *c, const dataset *d)
 {
-    c->X = malloc(d->n * P * sizeof *c->X);
-    c->Xt = malloc(d->nt * P * sizeof *c->Xt);
-    c->y = malloc(d->n * sizeof *c->y);
-    if (!c->X || !c->Xt || !c->y)
-        opt_lab_die(lab, "out of memory");
+    c->X = opt_lab_alloc(lab, d->n * P, sizeof *c->X);
+    c->Xt = opt_lab_alloc(lab, d->nt * P, sizeof *c->Xt);
+    c->y = opt_lab_alloc(lab, d->n, sizeof *c->y);
     memcpy(c->X, d->X, d->n * P * sizeof *c->X);
     memcpy(c->Xt, d->Xt, d->nt * P * sizeof *c->Xt);
     for (size_t i = 0; i < d->n; i++)
@@ -371,9 +363,7 @@ static void copy_data(fit_case *c, const dataset *d)
  * design matrix with an intercept. */
 static double kappa_with_intercept(const double *X, size_t n)
 {
-    double *X1 = malloc(n * (P + 1) * sizeof *X1);
-    if (!X1)
-        opt_lab_die(lab, "out of memory");
+    double *X1 = opt_lab_alloc(lab, n * (P + 1), sizeof *X1);
     for (size_t i = 0; i < n; i++) {
         X1[i * (P + 1)] = 1;
         memcpy(X1 + i * (P + 1) + 1, X + i * P, P * sizeof *X1);
@@ -443,9 +433,7 @@ column of ones, given to `standardize_features` as it is.
 */
 static void constant_column(const dataset *d)
 {
-    double *X1 = malloc(d->n * (P + 1) * sizeof *X1), mean[P + 1], std[P + 1];
-    if (!X1)
-        opt_lab_die(lab, "out of memory");
+    double *X1 = opt_lab_alloc(lab, d->n * (P + 1), sizeof *X1), mean[P + 1], std[P + 1];
     for (size_t i = 0; i < d->n; i++) {
         X1[i * (P + 1)] = 1;
         memcpy(X1 + i * (P + 1) + 1, d->X + i * P, P * sizeof *X1);
@@ -501,11 +489,8 @@ static void standardized_features(const dataset *d, double *train_mean, double *
     opt_lab_quote(lab, "kappa_standardized_intercept", kappa_with_intercept(s->X, d->n), "%.4f",
                   "kappa of [1, z1, z2]: the intercept changes nothing");
     for (int k = 0; k < P; k++) {
-        char key[32];
-        snprintf(key, sizeof key, "train_mean_%d", k + 1);
-        opt_lab_record(lab, key, train_mean[k]);
-        snprintf(key, sizeof key, "train_std_%d", k + 1);
-        opt_lab_record(lab, key, train_std[k]);
+        opt_lab_recordf(lab, train_mean[k], "train_mean_%d", k + 1);
+        opt_lab_recordf(lab, train_std[k], "train_std_%d", k + 1);
     }
     opt_table *t = opt_lab_table(lab, "standardized", "set\tz1\tz2");    /* 0 train, 1 test */
     for (size_t i = 0; i < d->n; i++)
@@ -600,10 +585,8 @@ static void descend(fit_case *c)
     double beta[P], g0[P];
     opt_lab_list(lab, "start", beta, P);
     opt_eval(&c->f, beta, g0);
-    opt_stepper *s = opt_stepper_alloc(opt_gd, P, NULL);
-    c->trace = opt_trace_alloc(P);
-    if (!s || !c->trace)
-        opt_lab_die(lab, "out of memory");
+    opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(opt_gd, P, NULL));
+    c->trace = opt_lab_need(lab, opt_trace_alloc(P));
     opt_run_params rp = opt_run_defaults();
     rp.lr = c->eta;
     rp.gtol = opt_lab_number(lab, "tol") * opt_norm2(g0, P);
@@ -645,10 +628,8 @@ static void gradient_descent(void)
             { "steps", c->run.status == OPT_OK ? (double)c->run.steps : NAN },
             { "lambda_min", c->eig[0] }, { "lambda_max", c->eig[P - 1] },
         };
-        for (size_t j = 0; j < sizeof rec / sizeof *rec; j++) {
-            snprintf(key, sizeof key, "%s_%s", rec[j].name, c->key);
-            opt_lab_record(lab, key, rec[j].value);
-        }
+        for (size_t j = 0; j < sizeof rec / sizeof *rec; j++)
+            opt_lab_recordf(lab, rec[j].value, "%s_%s", rec[j].name, c->key);
         snprintf(lr, sizeof lr, "%.17g", c->eta);
         const char *meta[] = { "case", c->title, "lr", lr, NULL };
         snprintf(key, sizeof key, "path-%s", c->key);
@@ -673,21 +654,21 @@ static void gradient_descent(void)
     }
     opt_table_close(t);
 
-    char vars[2048];
-    size_t len = (size_t)snprintf(vars, sizeof vars, "tol=%.17g; ncases=%d; array rate[%d]; array steps[%d]; "
-                                  "array g11[%d]; array g12[%d]; array g22[%d]; array b1[%d]; "
-                                  "array b2[%d]; ", opt_lab_number(lab, "tol"), NCASES, NCASES, NCASES, NCASES, NCASES,
-                                  NCASES, NCASES, NCASES);
-    for (int k = 0; k < NCASES && len < sizeof vars; k++) {
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var(vars, "tol=%.17g; ncases=%d", opt_lab_number(lab, "tol"), NCASES);
+    static const char *const arrays[] = { "rate", "steps", "g11", "g12", "g22", "b1", "b2" };
+    for (size_t a = 0; a < sizeof arrays / sizeof *arrays; a++)
+        opt_figure_var(vars, "array %s[%d]", arrays[a], NCASES);
+    for (int k = 0; k < NCASES; k++) {
         const fit_case *c = &cases[k];
-        len += (size_t)snprintf(vars + len, sizeof vars - len,
-                                "rate[%d]=%.17g; steps[%d]=%ld; g11[%d]=%.17g; g12[%d]=%.17g; "
-                                "g22[%d]=%.17g; b1[%d]=%.17g; b2[%d]=%.17g; ", k + 1, c->rate,
-                                k + 1, c->run.steps, k + 1, c->G[0], k + 1, c->G[1], k + 1,
-                                c->G[3], k + 1, c->opt[0], k + 1, c->opt[1]);
+        opt_figure_var(vars, "rate[%d]=%.17g; steps[%d]=%ld", k + 1, c->rate, k + 1, c->run.steps);
+        opt_figure_var(vars, "g11[%d]=%.17g; g12[%d]=%.17g; g22[%d]=%.17g", k + 1, c->G[0], k + 1,
+                       c->G[1], k + 1, c->G[3]);
+        opt_figure_var(vars, "b1[%d]=%.17g; b2[%d]=%.17g", k + 1, c->opt[0], k + 1, c->opt[1]);
     }
-    opt_lab_figure(lab, "11-loss", vars);
-    opt_lab_figure(lab, "11-contours", vars);
+    opt_lab_figure(lab, "11-loss", opt_figure_vars_text(vars));
+    opt_lab_figure(lab, "11-contours", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
 }
 
 /**
@@ -750,7 +731,7 @@ static void test_set(const dataset *d)
     opt_lab_quote(lab, "test_mean_2", mean[1], "%.4f", "standardized test feature 2, mean");
     opt_lab_quote(lab, "test_std_1", std[0], "%.4f", "standardized test feature 1, std");
     opt_lab_quote(lab, "test_std_2", std[1], "%.4f", "standardized test feature 2, std");
-    char key[64], text[96];
+    char text[96];
     for (int k = 0; k < NCASES; k++) {
         fit_case *c = &cases[k];
         const double *beta = opt_trace_row(c->trace, c->trace->rows - 1) + 3;
@@ -760,9 +741,8 @@ static void test_set(const dataset *d)
             sum += e * e;
         }
         c->test_mse = sum / (double)d->nt;
-        snprintf(key, sizeof key, "test_mse_%s", c->key);
         snprintf(text, sizeof text, "test mean squared error, %s", c->title);
-        opt_lab_quote(lab, key, c->test_mse, "%.4f", text);
+        opt_lab_quotef(lab, c->test_mse, "%.4f", text, "test_mse_%s", c->key);
     }
 }
 

@@ -4,7 +4,7 @@
  * A lab's main() reads like this:
  *
  *     static const opt_param params[] = { {"eta", OPT_T_NUMBER, "0.05", 0, 10, "step size"}, ... };
- *     static const opt_lab_info info = { "01-gradients", "Gradients", params, 3 };
+ *     static const opt_lab_info info = OPT_LAB_INFO("01-gradients", "Gradients", params);
  *     int main(int argc, char **argv) {
  *         opt_lab *lab = opt_lab_start(&info, argc, argv);
  *         double eta = opt_lab_number(lab, "eta");
@@ -46,6 +46,11 @@ typedef struct opt_lab_info {
     const opt_param *params;    /* the schema */
     size_t nparams;
 } opt_lab_info;
+
+/* A lab's info from its slug, title and schema array:
+ * `static const opt_lab_info info = OPT_LAB_INFO("05-ema", "Moving averages", params);` */
+#define OPT_LAB_INFO(slug, title, params) \
+    { (slug), (title), (params), sizeof (params) / sizeof *(params) }
 
 typedef struct opt_lab opt_lab;
 

@@ -48,9 +48,7 @@ static const opt_param params[] = {
     { "view", OPT_T_LIST | OPT_T_NIL, "nil", 0, 0,
       "2-D plot window {xmin, xmax, ymin, ymax}; nil: fit every path" },
 };
-static const opt_lab_info info = {
-    "00-playground", "The playground", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info = OPT_LAB_INFO("00-playground", "The playground", params);
 
 /** ## Methods
  *

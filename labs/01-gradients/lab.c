@@ -98,10 +98,8 @@ static const opt_param params[] = {
       "cost of one loss-and-analytic-gradient evaluation, in loss evaluations" },
 };
 
-static const opt_lab_info info = {
-    "01-gradients", "Gradients: numerical, analytic, checked",
-    params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("01-gradients", "Gradients: numerical, analytic, checked", params);
 
 /* The running lab: the exercise wrappers below report through it. */
 static opt_lab *lab;
@@ -113,6 +111,8 @@ The lab calls the three functions you write in `exercise.c` (see the end of
 this page). While one is still a stub returning `OPT_ENOTIMPL`, the lab says
 so once and uses the library's reference, so every number and figure below
 exists from the start; once you implement it, they come from your code.
+Each call goes through a small wrapper that makes this choice, written next
+to the part that first uses it; the first one is here.
 */
 static int central_gradient(const opt_objective *f, const double *x, double h, double *grad)
 {
@@ -122,56 +122,6 @@ static int central_gradient(const opt_objective *f, const double *x, double h, d
         status = opt_grad_central(f, x, h, grad);
     }
     return status;
-}
-
-static double check_error(const double *analytic, const double *numeric, size_t n)
-{
-    double worst = 0;
-    int status = gradient_check_error(analytic, numeric, n, &worst);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "gradient_check_error");
-        worst = 0;
-        for (size_t i = 0; i < n; i++)
-            worst = fmax(worst, opt_rel_error(analytic[i], numeric[i]));
-        status = OPT_OK;
-    }
-    if (status != OPT_OK)
-        opt_lab_die(lab, "gradient_check_error returned '%s'", opt_strerror(status));
-    return worst;
-}
-
-static void neuron_backward(const double w[3], const double x[2], double *out,
-                            double dw[3], double dx[2])
-{
-    int status = sigmoid_neuron_backward(w, x, out, dw, dx);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "sigmoid_neuron_backward");
-        status = opt_sigmoid_neuron(w, x, out, dw, dx, NULL);
-    }
-    if (status != OPT_OK)
-        opt_lab_die(lab, "sigmoid_neuron_backward returned '%s'", opt_strerror(status));
-}
-
-/* A two-entry list parameter (an interval) with lo < hi. */
-static void interval(const char *key, double *lo, double *hi)
-{
-    double v[2];
-    if (opt_lab_list(lab, key, v, 2) != 2 || !(v[0] < v[1]))
-        opt_lab_bad_param(lab, key, "expected {lo, hi} with lo < hi");
-    *lo = v[0];
-    *hi = v[1];
-}
-
-/* The points of part 1: m points evenly spread over [a, b]; 0 when they
- * are not all finite numbers (b - a overflows). */
-static int part1_points(double a, double b, size_t m, double *xs)
-{
-    for (size_t j = 0; j < m; j++) {
-        xs[j] = a + ((double)j + 0.5) * (b - a) / (double)m;
-        if (!isfinite(xs[j]))
-            return 0;
-    }
-    return 1;
 }
 
 /**
@@ -226,6 +176,28 @@ from `h_min` to `h_max`, `h_per_decade` steps per factor of ten.
 The forward curve uses the library's `opt_grad_forward`; the central curve
 uses your `central_difference_gradient`.
 */
+/* A two-entry list parameter (an interval) with lo < hi. */
+static void interval(const char *key, double *lo, double *hi)
+{
+    double v[2];
+    if (opt_lab_list(lab, key, v, 2) != 2 || !(v[0] < v[1]))
+        opt_lab_bad_param(lab, key, "expected {lo, hi} with lo < hi");
+    *lo = v[0];
+    *hi = v[1];
+}
+
+/* The points of part 1: m points evenly spread over [a, b]; 0 when they
+ * are not all finite numbers (b - a overflows). */
+static int part1_points(double a, double b, size_t m, double *xs)
+{
+    for (size_t j = 0; j < m; j++) {
+        xs[j] = a + ((double)j + 0.5) * (b - a) / (double)m;
+        if (!isfinite(xs[j]))
+            return 0;
+    }
+    return 1;
+}
+
 typedef int (*gradient_fn)(const opt_objective *f, const double *x, double h, double *grad);
 
 /* The root-mean-square error of a difference scheme with step h over the
@@ -492,6 +464,23 @@ examples some margin is always near a kink somewhere, which is one reason to
 check on a handful of examples, and to look at which coordinate fails
 before concluding anything.
 */
+/* Your gradient_check_error, or the reference. */
+static double check_error(const double *analytic, const double *numeric, size_t n)
+{
+    double worst = 0;
+    int status = gradient_check_error(analytic, numeric, n, &worst);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "gradient_check_error");
+        worst = 0;
+        for (size_t i = 0; i < n; i++)
+            worst = fmax(worst, opt_rel_error(analytic[i], numeric[i]));
+        status = OPT_OK;
+    }
+    if (status != OPT_OK)
+        opt_lab_die(lab, "gradient_check_error returned '%s'", opt_strerror(status));
+    return worst;
+}
+
 static void gradient_check(hinge_data *d)
 {
     opt_lab_section(lab, "2. The gradient check on the multiclass hinge loss");
@@ -670,6 +659,19 @@ $w = (2, -3, -3)$, $x = (-1, -2)$. The numbers come from the library's
 `opt_sigmoid_neuron`; writing that calculation yourself is exercise 3, so
 the code is not shown here. Check each line by hand against the table above.
 */
+/* Your sigmoid_neuron_backward, or the reference. */
+static void neuron_backward(const double w[3], const double x[2], double *out,
+                            double dw[3], double dx[2])
+{
+    int status = sigmoid_neuron_backward(w, x, out, dw, dx);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "sigmoid_neuron_backward");
+        status = opt_sigmoid_neuron(w, x, out, dw, dx, NULL);
+    }
+    if (status != OPT_OK)
+        opt_lab_die(lab, "sigmoid_neuron_backward returned '%s'", opt_strerror(status));
+}
+
 static void backprop_sigmoid_neuron(void)
 {
     double w[3], x[2];

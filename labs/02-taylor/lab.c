@@ -63,9 +63,8 @@ static const opt_param params[] = {
     { "saddle_range", OPT_T_NUMBER, "2", 0.01, 1e3, "the saddle is drawn on [-r, r]^2" },
 };
 
-static const opt_lab_info info = {
-    "02-taylor", "Taylor series and the steepest direction", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("02-taylor", "Taylor series and the steepest direction", params);
 
 static opt_lab *lab;
 
@@ -74,7 +73,9 @@ static opt_lab *lab;
 
 The lab calls the two functions you write in `exercise.c`. While one is a
 stub returning `OPT_ENOTIMPL`, the lab says so once and computes the same
-thing itself, so every number and figure exists from the start.
+thing itself, so every number and figure exists from the start. Each call
+goes through a small wrapper that makes this choice; the second one comes
+with the part that uses it.
 */
 static double quadratic_model(double f0, const double *g, const double *H, const double *delta,
                               size_t n)
@@ -92,53 +93,6 @@ static double quadratic_model(double f0, const double *g, const double *H, const
     if (status != OPT_OK)
         opt_lab_die(lab, "taylor2_model returned '%s'", opt_strerror(status));
     return value;
-}
-
-/* The student's steepest unit direction; its status is returned, since at
- * a stationary point refusing is the right answer. */
-static int steepest_direction(const double *g, size_t n, double *v)
-{
-    int status = steepest_unit_direction(g, n, v);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "steepest_unit_direction");
-        const double norm = opt_norm2(g, n);
-        if (!(norm > 0))
-            return OPT_EINVAL;
-        for (size_t i = 0; i < n; i++)
-            v[i] = -g[i] / norm;
-        status = OPT_OK;
-    }
-    return status;
-}
-
-/* A two-entry list parameter {lo, hi} with lo < hi. */
-static void interval(const char *key, double *lo, double *hi)
-{
-    double v[2];
-    if (opt_lab_list(lab, key, v, 2) != 2 || !(v[0] < v[1]))
-        opt_lab_bad_param(lab, key, "expected {lo, hi} with lo < hi");
-    *lo = v[0];
-    *hi = v[1];
-}
-
-/* Least-squares slope and intercept of log10(y) against log10(x) over the
- * rows with x in [lo, hi] and y > 0. */
-static void fit_loglog(const double *x, const double *y, size_t rows, double lo, double hi,
-                       double *slope, double *intercept)
-{
-    double *lx = opt_lab_alloc(lab, rows, sizeof *lx), *ly = opt_lab_alloc(lab, rows, sizeof *ly);
-    size_t m = 0;
-    for (size_t i = 0; i < rows; i++)
-        if (x[i] >= lo * (1 - 1e-9) && x[i] <= hi * (1 + 1e-9) && y[i] > 0) {
-            lx[m] = log10(x[i]);
-            ly[m++] = log10(y[i]);
-        }
-    double c00, c01, c11, ss;
-    *slope = *intercept = NAN;
-    if (m >= 2)
-        gsl_fit_linear(lx, 1, ly, 1, m, intercept, slope, &c00, &c01, &c11, &ss);
-    free(lx);
-    free(ly);
 }
 
 /**
@@ -166,6 +120,16 @@ $$P_1(x) = 1 + x, \qquad P_2(x) = 1 + x + \frac{x^2}{2}, \qquad
 The code sums $x^j / j!$ for $j \le k$ over `exp_range` ($[-2, 2]$), and
 quotes the error of each polynomial at $x$ = `probe` (0.5).
 */
+/* A two-entry list parameter {lo, hi} with lo < hi. */
+static void interval(const char *key, double *lo, double *hi)
+{
+    double v[2];
+    if (opt_lab_list(lab, key, v, 2) != 2 || !(v[0] < v[1]))
+        opt_lab_bad_param(lab, key, "expected {lo, hi} with lo < hi");
+    *lo = v[0];
+    *hi = v[1];
+}
+
 static double exp_taylor(double x, int k)
 {
     double term = 1, sum = 1;     /* the j = 0 term */
@@ -251,6 +215,26 @@ $$g = \begin{pmatrix} -2(1 - x) - 400\,x\,(y - x^2) \\ 200\,(y - x^2) \end{pmatr
   H = \begin{pmatrix} 2 - 400\,(y - 3x^2) & -400\,x \\ -400\,x & 200 \end{pmatrix}
     = \begin{pmatrix} 102 & 200 \\ 200 & 200 \end{pmatrix}.$$
 */
+/* Least-squares slope and intercept of log10(y) against log10(x) over the
+ * rows with x in [lo, hi] and y > 0. */
+static void fit_loglog(const double *x, const double *y, size_t rows, double lo, double hi,
+                       double *slope, double *intercept)
+{
+    double *lx = opt_lab_alloc(lab, rows, sizeof *lx), *ly = opt_lab_alloc(lab, rows, sizeof *ly);
+    size_t m = 0;
+    for (size_t i = 0; i < rows; i++)
+        if (x[i] >= lo * (1 - 1e-9) && x[i] <= hi * (1 + 1e-9) && y[i] > 0) {
+            lx[m] = log10(x[i]);
+            ly[m++] = log10(y[i]);
+        }
+    double c00, c01, c11, ss;
+    *slope = *intercept = NAN;
+    if (m >= 2)
+        gsl_fit_linear(lx, 1, ly, 1, m, intercept, slope, &c00, &c01, &c11, &ss);
+    free(lx);
+    free(ly);
+}
+
 typedef struct model_point {
     opt_objective f;
     double x0[2], f0, g[2], H[4], d[2];
@@ -407,6 +391,23 @@ We check it on Rosenbrock at $x_0$: for unit vectors $v = (\cos\varphi,
 g$, and also the actual slope of $f$ along $v$ by a central difference
 with step `h_slope`, $(f(x_0 + h v) - f(x_0 - h v)) / 2h$.
 */
+/* The student's steepest unit direction; its status is returned, since at
+ * a stationary point refusing is the right answer. */
+static int steepest_direction(const double *g, size_t n, double *v)
+{
+    int status = steepest_unit_direction(g, n, v);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "steepest_unit_direction");
+        const double norm = opt_norm2(g, n);
+        if (!(norm > 0))
+            return OPT_EINVAL;
+        for (size_t i = 0; i < n; i++)
+            v[i] = -g[i] / norm;
+        status = OPT_OK;
+    }
+    return status;
+}
+
 static void steepest_descent(const model_point *m)
 {
     opt_lab_section(lab, "3. The directional derivative and the steepest direction");

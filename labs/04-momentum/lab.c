@@ -64,9 +64,7 @@ static const opt_param params[] = {
     { "max_steps", OPT_T_INT, "1000", 1, 1000000, "step budget of every run" },
 };
 
-static const opt_lab_info info = {
-    "04-momentum", "Momentum and Nesterov", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info = OPT_LAB_INFO("04-momentum", "Momentum and Nesterov", params);
 
 /* The running lab: the exercise wrappers below report through it. */
 static opt_lab *lab;

@@ -57,10 +57,8 @@ static const opt_param params[] = {
     { "start_days", OPT_T_INT, "100", 2, 100000, "days shown in that figure" },
 };
 
-static const opt_lab_info info = {
-    "05-ema", "Exponential moving averages and bias correction",
-    params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("05-ema", "Exponential moving averages and bias correction", params);
 
 /* The running lab: the exercise wrappers below report through it. */
 static opt_lab *lab;

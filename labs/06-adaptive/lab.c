@@ -86,10 +86,8 @@ static const opt_param params[] = {
       "the decaying schedule (lib/schedule.h: cosine, linear, step, exponential, invsqrt)" },
 };
 
-static const opt_lab_info info = {
-    "06-adaptive", "Adaptive steps: AdaGrad, RMSProp, Adam",
-    params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("06-adaptive", "Adaptive steps: AdaGrad, RMSProp, Adam", params);
 
 /* The running lab: the exercise wrappers below report through it. */
 static opt_lab *lab;
@@ -112,7 +110,50 @@ buffers by name (PyTorch's names: `sum` for $G$, `square_avg` for $v$,
 `exp_avg` and `exp_avg_sq` for $m$ and $v$). While one of
 your functions is still a stub returning `OPT_ENOTIMPL`, the lab says so
 once and uses the library's stepper instead, so every number and figure
-below exists from the start.
+below exists from the start. The code that makes this choice comes with
+part 2, the first to run a method.
+*/
+/**
+## 1. AdaGrad
+
+AdaGrad keeps, for every coordinate $i$, the running sum of the squares of
+its gradients, and divides the step by its root:
+
+$$G_{t,i} = G_{t-1,i} + g_{t,i}^2, \qquad
+x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{G_{t,i}} + \varepsilon}\, g_{t,i}.$$
+
+The factor $\eta / (\sqrt{G_{t,i}} + \varepsilon)$ is coordinate $i$'s own
+learning rate. A steep coordinate piles up a large $G$ and is slowed down;
+a shallow one keeps a small $G$ and is sped up. In the first step
+$\sqrt{G_1} = |g_1|$, so every coordinate moves by $\eta$ exactly (less a
+hair for $\varepsilon = 10^{-8}$, which only guards against dividing by
+zero): the size of the gradient is gone, only its sign is left.
+
+Writing this update is exercise 1, so its code is not shown here.
+
+## 2. RMSProp: a leaky AdaGrad
+
+The sum $G$ only ever grows. Over a long run the denominator keeps rising,
+and the effective learning rate $\eta / \sqrt{G}$ keeps falling, whether or
+not the run has reached anywhere. RMSProp replaces the sum by an
+exponential moving average (lab 05) with decay rate $\alpha$ (0.99):
+
+$$v_{t,i} = \alpha\, v_{t-1,i} + (1 - \alpha)\, g_{t,i}^2, \qquad
+x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{v_{t,i}} + \varepsilon}\, g_{t,i}.$$
+
+The average remembers about the last $1/(1 - \alpha) = 100$ squared
+gradients and forgets the rest, so its size tracks the *recent* gradient.
+It is exercise 2.
+
+How different are the two in practice? Feed both the same gradient,
+$g_t = 1$ at every step — a long, even slope — and watch the length of the
+step $|x_t - x_{t-1}|$, at `constant_lr` = 0.1 for `constant_steps` =
+10 000 steps. For AdaGrad $G_t = t$, so the step is $\eta/\sqrt{t}$; for
+RMSProp $v_t = 1 - \alpha^t$ (an average of ones that started at zero), so
+the step is $\eta / \sqrt{1 - \alpha^t}$, which starts at $10\,\eta$ and
+settles at $\eta$. We add Adam (section 3) with and without its bias
+correction; the last one is computed here from its formula, since no
+library method takes that shortcut.
 */
 static int adagrad_exercise(opt_stepper *s, double *x, const double *g, double lr)
 {
@@ -156,48 +197,6 @@ static int implemented(int method)
     return status != OPT_ENOTIMPL;
 }
 
-/**
-## 1. AdaGrad
-
-AdaGrad keeps, for every coordinate $i$, the running sum of the squares of
-its gradients, and divides the step by its root:
-
-$$G_{t,i} = G_{t-1,i} + g_{t,i}^2, \qquad
-x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{G_{t,i}} + \varepsilon}\, g_{t,i}.$$
-
-The factor $\eta / (\sqrt{G_{t,i}} + \varepsilon)$ is coordinate $i$'s own
-learning rate. A steep coordinate piles up a large $G$ and is slowed down;
-a shallow one keeps a small $G$ and is sped up. In the first step
-$\sqrt{G_1} = |g_1|$, so every coordinate moves by $\eta$ exactly (less a
-hair for $\varepsilon = 10^{-8}$, which only guards against dividing by
-zero): the size of the gradient is gone, only its sign is left.
-
-Writing this update is exercise 1, so its code is not shown here.
-
-## 2. RMSProp: a leaky AdaGrad
-
-The sum $G$ only ever grows. Over a long run the denominator keeps rising,
-and the effective learning rate $\eta / \sqrt{G}$ keeps falling, whether or
-not the run has reached anywhere. RMSProp replaces the sum by an
-exponential moving average (lab 05) with decay rate $\alpha$ (0.99):
-
-$$v_{t,i} = \alpha\, v_{t-1,i} + (1 - \alpha)\, g_{t,i}^2, \qquad
-x_{t,i} = x_{t-1,i} - \frac{\eta}{\sqrt{v_{t,i}} + \varepsilon}\, g_{t,i}.$$
-
-The average remembers about the last $1/(1 - \alpha) = 100$ squared
-gradients and forgets the rest, so its size tracks the *recent* gradient.
-It is exercise 2.
-
-How different are the two in practice? Feed both the same gradient,
-$g_t = 1$ at every step — a long, even slope — and watch the length of the
-step $|x_t - x_{t-1}|$, at `constant_lr` = 0.1 for `constant_steps` =
-10 000 steps. For AdaGrad $G_t = t$, so the step is $\eta/\sqrt{t}$; for
-RMSProp $v_t = 1 - \alpha^t$ (an average of ones that started at zero), so
-the step is $\eta / \sqrt{1 - \alpha^t}$, which starts at $10\,\eta$ and
-settles at $\eta$. We add Adam (section 3) with and without its bias
-correction; the last one is computed here from its formula, since no
-library method takes that shortcut.
-*/
 /* The hyper-parameters of each method, from the lab's parameters. */
 static opt_sgd_params sgd_hp, momentum_hp;
 static opt_adagrad_params adagrad_hp;

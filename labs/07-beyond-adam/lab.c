@@ -75,10 +75,8 @@ static const opt_param params[] = {
     { "target", OPT_T_NUMBER, "1e-3", 0, 1e6, "a run has trained when its final loss is below this" },
 };
 
-static const opt_lab_info info = {
-    "07-beyond-adam", "Beyond Adam: RAdam, Lookahead, NovoGrad, LARS",
-    params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("07-beyond-adam", "Beyond Adam: RAdam, Lookahead, NovoGrad, LARS", params);
 
 static opt_lab *lab;
 
@@ -88,7 +86,9 @@ static opt_lab *lab;
 The lab calls the three functions you write in `exercise.c`. Where one is
 still a stub it says so once and uses the library instead: `opt_radam_rho`
 and `opt_radam_rectification` for RAdam, the library's Lookahead stepper,
-and its LARS stepper.
+and its LARS stepper. Each call goes through a small wrapper that makes
+this choice, written next to the part that first uses it; the first one
+is here.
 */
 static void rectification(double beta2, long t, double threshold, double *rho, double *r)
 {
@@ -100,76 +100,6 @@ static void rectification(double beta2, long t, double threshold, double *rho, d
     } else if (status != OPT_OK) {
         opt_lab_die(lab, "radam_rectification returned '%s' at t = %ld", opt_strerror(status), t);
     }
-}
-
-/* Lookahead as a stepper: the library's, whose state is the slow weights
- * phi; the inner stepper (in the hyper-parameters) takes the fast steps,
- * and your lookahead_outer_update the step back. */
-static int lookahead_exercise(opt_stepper *s, double *x, const double *g, double lr)
-{
-    const opt_lookahead_params *p = s->hp;
-    double *phi = opt_stepper_buffer_writable(s, "slow_weights");
-    if (s->t == 1)
-        memcpy(phi, x, s->n * sizeof *x);                  /* the slow weights start at x */
-    int status = opt_stepper_step(p->inner, x, g, lr);     /* one fast step */
-    if (status == OPT_OK && s->t % p->k == 0)              /* k forward, then 1 back */
-        status = lookahead_outer_update(phi, x, s->n, p->alpha);
-    return status;
-}
-
-/* A Lookahead around inner (which it owns): yours where written. */
-static opt_stepper *new_lookahead(opt_stepper *inner, long k, double alpha)
-{
-    double a = 0, b = 1;
-    opt_stepper *s;
-    if (lookahead_outer_update(&a, &b, 1, 0.5) != OPT_ENOTIMPL) {
-        static opt_stepper_type yours;      /* the library's type, your step */
-        yours = *opt_lookahead;
-        yours.step = lookahead_exercise;
-        opt_lookahead_params p = { k, alpha, inner };
-        s = opt_stepper_alloc(&yours, inner->n, &p);
-    } else {
-        opt_lab_not_implemented(lab, "lookahead_outer_update");
-        s = opt_lookahead_alloc(inner, k, alpha);
-    }
-    return opt_lab_need(lab, s);
-}
-
-/* LARS as a stepper, per parameter group (layer): the library's, whose
- * state is the momentum buffer b, and your lars_local_lr gives each layer
- * its rate. */
-static int lars_exercise(opt_stepper *s, double *w, const double *g, double lr)
-{
-    const opt_lars_params *p = s->hp;
-    double *b = opt_stepper_buffer_writable(s, "momentum_buffer");
-    for (size_t l = 0; l < s->ngroups; l++) {
-        size_t lo, hi;
-        opt_stepper_group(s, l, &lo, &hi);
-        double local;
-        int status = lars_local_lr(w + lo, g + lo, hi - lo, p->trust, p->weight_decay, &local);
-        if (status != OPT_OK)
-            return status;
-        for (size_t i = lo; i < hi; i++) {
-            b[i] = p->momentum * b[i] + lr * local * (g[i] + p->weight_decay * w[i]);
-            w[i] -= b[i];
-        }
-    }
-    return OPT_OK;
-}
-
-static opt_stepper *new_lars(size_t n, const opt_lars_params *hp)
-{
-    double w = 1, g = 1, local;
-    static opt_stepper_type yours;          /* the library's type, your step */
-    const opt_stepper_type *T = opt_lars;
-    if (lars_local_lr(&w, &g, 1, 1, 0, &local) == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "lars_local_lr");
-    } else {
-        yours = *opt_lars;
-        yours.step = lars_exercise;
-        T = &yours;
-    }
-    return opt_lab_need(lab, opt_stepper_alloc(T, n, hp));
 }
 
 /**
@@ -293,6 +223,39 @@ We try it where the inner optimizer misbehaves: SGD with heavy momentum
 ($\rho = 0.9$, $\eta = 0.02$) on the valley $x_1^2 + 12\,x_2^2$ of lab 06,
 which swings far past the minimum and back.
 */
+/* Lookahead as a stepper: the library's, whose state is the slow weights
+ * phi; the inner stepper (in the hyper-parameters) takes the fast steps,
+ * and your lookahead_outer_update the step back. */
+static int lookahead_exercise(opt_stepper *s, double *x, const double *g, double lr)
+{
+    const opt_lookahead_params *p = s->hp;
+    double *phi = opt_stepper_buffer_writable(s, "slow_weights");
+    if (s->t == 1)
+        memcpy(phi, x, s->n * sizeof *x);                  /* the slow weights start at x */
+    int status = opt_stepper_step(p->inner, x, g, lr);     /* one fast step */
+    if (status == OPT_OK && s->t % p->k == 0)              /* k forward, then 1 back */
+        status = lookahead_outer_update(phi, x, s->n, p->alpha);
+    return status;
+}
+
+/* A Lookahead around inner (which it owns): yours where written. */
+static opt_stepper *new_lookahead(opt_stepper *inner, long k, double alpha)
+{
+    double a = 0, b = 1;
+    opt_stepper *s;
+    if (lookahead_outer_update(&a, &b, 1, 0.5) != OPT_ENOTIMPL) {
+        static opt_stepper_type yours;      /* the library's type, your step */
+        yours = *opt_lookahead;
+        yours.step = lookahead_exercise;
+        opt_lookahead_params p = { k, alpha, inner };
+        s = opt_stepper_alloc(&yours, inner->n, &p);
+    } else {
+        opt_lab_not_implemented(lab, "lookahead_outer_update");
+        s = opt_lookahead_alloc(inner, k, alpha);
+    }
+    return opt_lab_need(lab, s);
+}
+
 typedef struct noisy { opt_quad2 *q; gsl_rng *rng; double sigma; } noisy;
 
 /* The valley's loss, exact; its gradient plus N(0, sigma^2) per entry. */
@@ -665,6 +628,43 @@ each layer changed relative to its size.
 */
 enum { M_SGD, M_ADAM, M_NOVOGRAD, M_LARS, LAYER_METHODS };
 static const char *const layer_method[LAYER_METHODS] = { "sgd", "adam", "novograd", "lars" };
+
+/* LARS as a stepper, per parameter group (layer): the library's, whose
+ * state is the momentum buffer b, and your lars_local_lr gives each layer
+ * its rate. */
+static int lars_exercise(opt_stepper *s, double *w, const double *g, double lr)
+{
+    const opt_lars_params *p = s->hp;
+    double *b = opt_stepper_buffer_writable(s, "momentum_buffer");
+    for (size_t l = 0; l < s->ngroups; l++) {
+        size_t lo, hi;
+        opt_stepper_group(s, l, &lo, &hi);
+        double local;
+        int status = lars_local_lr(w + lo, g + lo, hi - lo, p->trust, p->weight_decay, &local);
+        if (status != OPT_OK)
+            return status;
+        for (size_t i = lo; i < hi; i++) {
+            b[i] = p->momentum * b[i] + lr * local * (g[i] + p->weight_decay * w[i]);
+            w[i] -= b[i];
+        }
+    }
+    return OPT_OK;
+}
+
+static opt_stepper *new_lars(size_t n, const opt_lars_params *hp)
+{
+    double w = 1, g = 1, local;
+    static opt_stepper_type yours;          /* the library's type, your step */
+    const opt_stepper_type *T = opt_lars;
+    if (lars_local_lr(&w, &g, 1, 1, 0, &local) == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "lars_local_lr");
+    } else {
+        yours = *opt_lars;
+        yours.step = lars_exercise;
+        T = &yours;
+    }
+    return opt_lab_need(lab, opt_stepper_alloc(T, n, hp));
+}
 
 static opt_stepper *layer_stepper(int method, const network *a)
 {

@@ -61,9 +61,8 @@ static const opt_param params[] = {
       "independent runs (different batches) averaged into each loss curve" },
 };
 
-static const opt_lab_info info = {
-    "08-schedules", "Learning-rate schedules and warm-up", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info =
+    OPT_LAB_INFO("08-schedules", "Learning-rate schedules and warm-up", params);
 
 /* The running lab: the exercise wrappers below report through it. */
 static opt_lab *lab;

@@ -69,9 +69,7 @@ static const opt_param params[] = {
     { "max_steps", OPT_T_INT, "100000", 1, 10000000, "step budget of every run" },
 };
 
-static const opt_lab_info info = {
-    "11-whitening", "Data whitening", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info = OPT_LAB_INFO("11-whitening", "Data whitening", params);
 
 static opt_lab *lab;
 

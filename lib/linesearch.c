@@ -113,8 +113,9 @@ static double cubic_min(double u, double fu, double du, double v, double fv, dou
     return u + r * (v - u);
 }
 
-void opt_mt_step(double *stx, double *fx, double *dx, double *sty, double *fy, double *dy,
-                 double *stp, double fp, double dp, int *brackt, double stpmin, double stpmax)
+void opt_more_thuente_step(double *stx, double *fx, double *dx, double *sty, double *fy,
+                           double *dy, double *stp, double fp, double dp, int *brackt,
+                           double stpmin, double stpmax)
 {
     const double sgnd = dp * (*dx / fabs(*dx));
     double stpf;
@@ -262,13 +263,15 @@ static int more_thuente(const opt_objective *obj, const double *x, double f0, do
         if (stage == 1 && f <= fx && f > ftest) {
             double fm = f - stp * gtest, fxm = fx - stx * gtest, fym = fy - sty * gtest;
             double gm = dphi - gtest, gxm = gx - gtest, gym = gy - gtest;
-            opt_mt_step(&stx, &fxm, &gxm, &sty, &fym, &gym, &stp, fm, gm, &brackt, stmin, stmax);
+            opt_more_thuente_step(&stx, &fxm, &gxm, &sty, &fym, &gym, &stp, fm, gm, &brackt, stmin,
+                                  stmax);
             fx = fxm + stx * gtest;
             fy = fym + sty * gtest;
             gx = gxm + gtest;
             gy = gym + gtest;
         } else {
-            opt_mt_step(&stx, &fx, &gx, &sty, &fy, &gy, &stp, f, dphi, &brackt, stmin, stmax);
+            opt_more_thuente_step(&stx, &fx, &gx, &sty, &fy, &gy, &stp, f, dphi, &brackt, stmin,
+                                  stmax);
         }
 
         /* Force a sufficient shrink of the interval. */

@@ -87,7 +87,8 @@ int opt_linesearch(const opt_objective *obj, opt_ls_kind kind, const double *x, 
  * points stx (best so far: value fx, derivative dx) and sty, and the trial
  * stp (fp, dp), update the interval and choose the next trial step, kept
  * in [stpmin, stpmax]. Exposed for testing. */
-void opt_mt_step(double *stx, double *fx, double *dx, double *sty, double *fy, double *dy,
-                 double *stp, double fp, double dp, int *brackt, double stpmin, double stpmax);
+void opt_more_thuente_step(double *stx, double *fx, double *dx, double *sty, double *fy,
+                           double *dy, double *stp, double fp, double dp, int *brackt,
+                           double stpmin, double stpmax);
 
 #endif

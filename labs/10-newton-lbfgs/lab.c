@@ -36,7 +36,9 @@ parameter.
 #include <time.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_randist.h>
+#include "models.h"
 #include "opt.h"
+#include "stats.h"
 #include "spectrum.h"
 #include "exercise.h"
 
@@ -696,24 +698,12 @@ steps, and L-BFGS for 20. Each timing is the fastest of `timing_repeats`
 = 5 runs, and the slopes of $\log t$ against $\log n$ are fitted to
 $n \ge 128$. Timings are noisy: the slopes move a little from run to run.
 */
-static int ext_rosenbrock_hess(const double *x, double *H, void *ctx)
-{
-    const size_t n = *(const size_t *)ctx;
-    memset(H, 0, n * n * sizeof *H);
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        H[i * n + i] = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
-        H[i * n + i + 1] = H[(i + 1) * n + i] = -400 * x[i];
-        H[(i + 1) * n + i + 1] = 200;
-    }
-    return OPT_OK;
-}
-
 /* Seconds per step of Newton (newton = 1) or L-BFGS on extended
  * Rosenbrock in n dimensions: the fastest of `timing_repeats` runs. */
 static double seconds_per_step(int newton, size_t n)
 {
     size_t dim = n;
-    opt_objective obj = { n, opt_ext_rosenbrock_fdf, ext_rosenbrock_hess, &dim, "ext-rosenbrock" };
+    opt_objective obj = { n, opt_ext_rosenbrock_fdf, opt_ext_rosenbrock_hess, &dim, "ext-rosenbrock" };
     opt_newton_params np = opt_newton_defaults();
     np.max_iterations = opt_lab_int(lab, "newton_timed_steps");
     opt_lbfgs_params lp = opt_lbfgs_defaults();
@@ -851,77 +841,26 @@ $\sigma(x_i^\top w^\dagger)$ for a true $w^\dagger_j \sim N(0,
 the mean cross-entropy plus $\tfrac{l_2}{2}\lVert w \rVert^2$,
 $l_2 = 10^{-3}$.
 */
-typedef struct logistic {
-    size_t N, D, B;
-    const double *X, *y;        /* N x D features, labels 0 or 1 */
-    double l2;
-    gsl_rng *batches;           /* NULL: every evaluation uses the full batch */
-    size_t *idx;                /* the current mini-batch */
-    double seen;                /* examples processed so far */
-} logistic;
-
-static double logistic_loss(const logistic *L, const double *w, double *g, const size_t *idx,
-                            size_t m)
-{
-    const size_t D = L->D;
-    double f = 0;
-    if (g)
-        memset(g, 0, D * sizeof *g);
-    for (size_t k = 0; k < m; k++) {
-        const size_t i = idx ? idx[k] : k;
-        const double *xi = L->X + i * D, s = opt_dot(xi, w, D);
-        f += (s > 0 ? s + log1p(exp(-s)) : log1p(exp(s))) - L->y[i] * s;
-        if (g)
-            opt_axpy((s > 0 ? 1 / (1 + exp(-s)) : exp(s) / (1 + exp(s))) - L->y[i], xi, g, D);
-    }
-    if (g)
-        for (size_t j = 0; j < D; j++)
-            g[j] = g[j] / (double)m + L->l2 * w[j];
-    return f / (double)m + 0.5 * L->l2 * opt_dot(w, w, D);
-}
-
-/* The objective: the full batch, or a fresh mini-batch at every call. */
-static double logistic_fdf(const double *w, double *g, void *ctx)
-{
-    logistic *L = ctx;
-    if (!L->batches) {
-        L->seen += (double)L->N;
-        return logistic_loss(L, w, g, NULL, L->N);
-    }
-    for (size_t k = 0; k < L->B; k++)
-        L->idx[k] = (size_t)gsl_rng_uniform_int(L->batches, L->N);
-    L->seen += (double)L->B;
-    return logistic_loss(L, w, g, L->idx, L->B);
-}
-
-static logistic make_data(void)
+/* The model and its mini-batches are the library's, opt_logistic
+ * (lib/models.h); the data are drawn here. */
+static opt_logistic make_data(void)
 {
     const size_t N = (size_t)opt_lab_int(lab, "examples"), D = (size_t)opt_lab_int(lab, "features");
-    double *X = alloc_doubles(N * D), *y = alloc_doubles(N), *wt = alloc_doubles(D),
-           *sd = alloc_doubles(D), sc[2];
+    double *X = alloc_doubles(N * D), *y = alloc_doubles(N), *w_true = alloc_doubles(D), sc[2];
     opt_lab_list(lab, "feature_scales", sc, 2);
     gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 10);
     if (!r)
         opt_lab_die(lab, "out of memory");
-    for (size_t j = 0; j < D; j++) {
-        sd[j] = sc[0] * pow(sc[1] / sc[0], D > 1 ? (double)j / (double)(D - 1) : 0);
-        wt[j] = gsl_ran_gaussian(r, 1) / sd[j];
-    }
-    for (size_t i = 0; i < N; i++) {
-        for (size_t j = 0; j < D; j++)
-            X[i * D + j] = gsl_ran_gaussian(r, sd[j]);
-        y[i] = gsl_rng_uniform(r) < 1 / (1 + exp(-opt_dot(X + i * D, wt, D)));
-    }
+    opt_logistic_synthetic(r, N, D, sc, X, y, w_true);
     gsl_rng_free(r);
-    free(wt);
-    free(sd);
-    return (logistic){ N, D, N, X, y, opt_lab_number(lab, "l2"), NULL, NULL, 0 };
+    free(w_true);
+    return (opt_logistic){ .N = N, .D = D, .B = N, .X = X, .y = y, .l2 = opt_lab_number(lab, "l2") };
 }
 
 /* What a run's progress callback keeps: the excess loss F - F* against
  * epochs, every iterate and gradient, and how noisy its pairs are. */
 typedef struct recorder {
-    logistic *L;
+    opt_logistic *L;
     double fstar;
     size_t cap, rows;
     double *epoch, *excess, *x, *g;     /* per row: 1, 1, D, D */
@@ -931,7 +870,7 @@ typedef struct recorder {
     double *noise;                      /* ||y - y_full|| / ||y_full|| of each moved pair */
 } recorder;
 
-static recorder *recorder_new(logistic *L, double fstar, size_t cap)
+static recorder *recorder_new(opt_logistic *L, double fstar, size_t cap)
 {
     recorder *r = malloc(sizeof *r);
     if (!r)
@@ -949,7 +888,7 @@ static int record(recorder *r, const double *x, const double *g, double step)
     if (k == r->cap)
         return OPT_OK;
     r->epoch[k] = r->L->seen / (double)r->L->N;
-    r->excess[k] = logistic_loss(r->L, x, r->gfull, NULL, r->L->N) - r->fstar;
+    r->excess[k] = opt_logistic_loss(r->L, x, r->gfull, NULL, r->L->N) - r->fstar;
     memcpy(r->x + k * D, x, D * sizeof *x);
     r->step[k] = step;
     if (g) {
@@ -996,20 +935,6 @@ static void recorder_free(recorder *r, const char *table)
     for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
         free(blocks[i]);
     free(r);
-}
-
-static int by_value(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t count)
-{
-    if (count == 0)
-        return NAN;
-    qsort(v, count, sizeof *v, by_value);
-    return count % 2 ? v[count / 2] : 0.5 * (v[count / 2 - 1] + v[count / 2]);
 }
 
 /* d = -H g with H the explicit BFGS matrix from gamma I and the pairs,
@@ -1108,19 +1033,19 @@ static void second_half_median_max(const recorder *r, double epochs, double *med
             v[count++] = r->excess[k];
             *max = fmax(*max, r->excess[k]);
         }
-    *med = median(v, count);
+    *med = opt_median(v, count);
     free(v);
 }
 
 static void full_and_minibatch(void)
 {
     opt_lab_section(lab, "6. L-BFGS: the two-loop recursion, full batch and mini-batch");
-    logistic full = make_data(), mini = full;
+    opt_logistic full = make_data(), mini = full;
     const size_t D = full.D;
     const int m = (int)opt_lab_int(lab, "m");
     const double epochs = opt_lab_number(lab, "epochs");
     double *w = alloc_doubles(D), *g = alloc_doubles(D), fstar, med, max, fixed[4];
-    opt_objective obj = { D, logistic_fdf, NULL, &full, "logistic regression" };
+    opt_objective obj = opt_logistic_objective(&full);
     opt_result newton_res;
     opt_newton(&obj, w, &fstar, NULL, NULL, NULL, &newton_res);
 
@@ -1152,7 +1077,8 @@ static void full_and_minibatch(void)
     mini.batches = opt_rng_alloc(opt_lab_seed(lab), 11);
     if (!mini.idx || !mini.batches)
         opt_lab_die(lab, "out of memory");
-    opt_objective stoch = { D, logistic_fdf, NULL, &mini, "logistic regression, mini-batches" };
+    opt_objective stoch = opt_logistic_objective(&mini);
+    stoch.name = "logistic regression, mini-batches";
     const long steps = (long)ceil(epochs * (double)full.N / (double)mini.B);
     const size_t runs = opt_lab_list(lab, "fixed_steps", fixed, 4);
     for (size_t i = 0; i < runs; i++) {
@@ -1181,7 +1107,7 @@ static void full_and_minibatch(void)
         QUOTE("max", max, "%.3g", "largest excess over the second half");
         QUOTE("bad_pairs", (double)rm->bad_pairs / (double)rm->pairs, "%.2f",
               "fraction of its pairs with s.y <= 0 (skipped)");
-        QUOTE("noise", median(rm->noise, (size_t)rm->moved), "%.2g",
+        QUOTE("noise", opt_median(rm->noise, (size_t)rm->moved), "%.2g",
               "median ||y - y_full|| / ||y_full|| of its pairs");
         QUOTE("last_step", sqrt(last_step), "%.2g", "length of its last step");
 #undef QUOTE

@@ -16,7 +16,9 @@
  * iterate it accepts, after f and g are evaluated there and before the
  * stopping tests look at it; a trace's row k is iterate k. A solver that
  * stops at iterate K has called the callback K + 1 times and reports
- * iterations = K (for OPT_EDIVERGED, see opt_result).
+ * iterations = K. A run that diverges in iteration K (OPT_EDIVERGED) reports
+ * iterations = K and has called it K times: the non-finite iterate is not
+ * reported, and the trace ends with the last finite one.
  *
  *   opt_trace *tr = opt_trace_alloc(n);
  *   opt_result r;

@@ -250,3 +250,61 @@ Test(solver, every_reason_a_header_promises_is_one_its_code_returns_and_back)
     free(lsh);
     free(lsc);
 }
+
+/* f = -x + y^2 for x <= 2, NaN beyond: every solver walks into the NaN. */
+static double nan_beyond_2(const double *x, double *g, void *ctx)
+{
+    (void)ctx;
+    if (x[0] > 2) {
+        if (g)
+            g[0] = g[1] = NAN;
+        return NAN;
+    }
+    if (g) {
+        g[0] = -1;
+        g[1] = 2 * x[1];
+    }
+    return -x[0] + x[1] * x[1];
+}
+
+static int hess_nan_beyond_2(const double *x, double *H, void *ctx)
+{
+    (void)ctx;
+    H[0] = x[0] > 2 ? NAN : 1;   /* a made-up curvature along x, so Newton moves */
+    H[1] = H[2] = 0;
+    H[3] = 2;
+    return OPT_OK;
+}
+
+Test(solver, a_diverged_run_reports_the_iteration_that_diverged_and_the_last_finite_row)
+{
+    opt_objective o = { 2, nan_beyond_2, hess_nan_beyond_2, NULL, "nan beyond 2" };
+    for (int which = 0; which < 3; which++) {
+        double x[2] = { 0, 1 };
+        seen s = watcher(-1);
+        opt_result r;
+        int st;
+        if (which == 0) {
+            opt_stepper *gd = opt_stepper_alloc(opt_gd, 2, NULL);
+            opt_run_params p = opt_run_defaults();
+            p.lr = 0.7, p.progress = watch, p.progress_ctx = &s;
+            st = opt_run(&o, gd, x, &p, NULL, &r);
+            opt_stepper_free(gd);
+        } else if (which == 1) {
+            opt_newton_params p = opt_newton_defaults();
+            p.kind = OPT_NEWTON_PURE;
+            st = opt_newton(&o, x, NULL, &p, watch, &s, &r);
+        } else {
+            st = opt_lbfgs(&o, x, NULL, NULL, watch, &s, &r);
+        }
+        cr_assert_eq(st, OPT_EDIVERGED, "solver %d: %s", which, r.reason);
+        cr_assert(s.in_order, "solver %d", which);
+        cr_assert_geq(r.iterations, 1, "solver %d", which);
+        cr_assert_eq(s.trace->rows, (size_t)r.iterations, "solver %d: rows 0 .. iterations - 1",
+                     which);
+        cr_assert_eq(opt_trace_row(s.trace, s.trace->rows - 1)[OPT_TRACE_F], r.f,
+                     "solver %d: f is the last finite row's", which);
+        cr_assert(isfinite(r.f) && isfinite(r.gnorm), "solver %d", which);
+        opt_trace_free(s.trace);
+    }
+}

@@ -153,7 +153,7 @@ void opt_box_include(double box[4], const double *x)
 void opt_box_include_trace(double box[4], const opt_trace *tr)
 {
     for (size_t r = 0; r < tr->rows; r++)
-        opt_box_include(box, opt_trace_row(tr, r) + 3);
+        opt_box_include(box, opt_trace_x(tr, r));
 }
 
 void opt_box_pad(double box[4], double fraction, double at_least)

@@ -425,7 +425,7 @@ static double max_difference(const opt_trace *a, const opt_trace *b)
     double worst = 0;
     for (size_t r = 0; r < a->rows; r++)
         for (size_t i = 0; i < a->n; i++)
-            worst = fmax(worst, fabs(opt_trace_row(a, r)[3 + i] - opt_trace_row(b, r)[3 + i]));
+            worst = fmax(worst, fabs(opt_trace_x(a, r)[i] - opt_trace_x(b, r)[i]));
     return worst;
 }
 
@@ -448,7 +448,7 @@ static void three_formulations(void)
 
     opt_lab_printf(lab, "  rho = %g, eta = %g; your map gives beta = %g, eta' = %g\n",
                    rho, eta, beta, eta_ema);
-    const double *x3 = opt_trace_row(a, a->rows > 3 ? 3 : a->rows - 1) + 3;
+    const double *x3 = opt_trace_x(a, a->rows > 3 ? 3 : a->rows - 1);
     opt_lab_printf(lab, "  form (a) after 3 steps: x = (%.6f, %.6f)\n", x3[0], x3[1]);
     opt_lab_quote(lab, "ema_beta", beta, "%g", "form (c): beta");
     opt_lab_quote(lab, "ema_lr", eta_ema, "%g", "form (c): eta' = eta / (1 - rho)");
@@ -476,7 +476,7 @@ makes up exactly:
     opt_trace *d = run_stepper(&f, start, opt_sgd, &damped, eta_ema, T);
     double first = 0;
     for (int i = 0; i < 2 && d->rows > 1 && c->rows > 1; i++)
-        first = fmax(first, fabs(opt_trace_row(d, 1)[3 + i] - opt_trace_row(c, 1)[3 + i]));
+        first = fmax(first, fabs(opt_trace_x(d, 1)[i] - opt_trace_x(c, 1)[i]));
     opt_lab_quote(lab, "dampened_first_step", first, "%.4g",
                   "sgd, momentum = dampening = beta, lr = eta': difference from (c) after step 1");
     opt_lab_quote(lab, "dampened_max", max_difference(d, c), "%.4g",
@@ -542,7 +542,7 @@ static void nesterov_change_of_variables(void)
     opt_trace *torch = run_stepper(&f, start, opt_sgd, &nag, eta, T);
     double x[2] = { start[0], start[1] }, v[2] = { 0, 0 }, worst = 0, shift = 0;
     for (long t = 0; t <= T && (size_t)t < torch->rows; t++) {
-        const double *y = opt_trace_row(torch, (size_t)t) + 3;
+        const double *y = opt_trace_x(torch, (size_t)t);
         for (int i = 0; i < 2; i++) {
             worst = fmax(worst, fabs(x[i] + rho * v[i] - y[i]));     /* x~_t against y_t */
             shift = fmax(shift, fabs(rho * v[i]));

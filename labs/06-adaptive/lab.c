@@ -453,7 +453,7 @@ static void fit_window(const race *r, double v[4])
         for (size_t k = 0; k < r->trace[m]->rows; k++) {
             const double *row = opt_trace_row(r->trace[m], k);
             if (in_view(r, row))
-                opt_box_include(v, row + 3);
+                opt_box_include(v, opt_trace_x(r->trace[m], k));
         }
     opt_box_pad(v, 0.08, 0.05);
     v[0] = fmax(v[0], r->limit[0]), v[1] = fmin(v[1], r->limit[1]);
@@ -708,13 +708,13 @@ static void rosenbrock_race(void)
     read_race(&r, "rosenbrock");
     run_race(&r);
     for (int m = 0; m < METHODS; m++) {
-        const double *last = opt_trace_row(r.trace[m], r.trace[m]->rows - 1);
+        const double *last = opt_trace_x(r.trace[m], r.trace[m]->rows - 1);
         char text[96];
         snprintf(text, sizeof text, "%-14s distance to the minimum (1, 1)", method_label[m]);
         if (diverged(&r, m))
             opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r.result[m].steps);
         else
-            opt_lab_quotef(lab, hypot(last[3] - 1, last[4] - 1), "%.3g", text,
+            opt_lab_quotef(lab, hypot(last[0] - 1, last[1] - 1), "%.3g", text,
                            "rosenbrock_%s_distance", method_key[m]);
     }
     report_race(&r, "Rosenbrock: f = (1 − x_1)^2 + 100 (x_2 − x_1^2)^2");

@@ -335,7 +335,7 @@ static void lookahead(void)
         opt_lab_quote(lab, keys[with], res.f, "%.3g", texts[with]);
         double swing = 0;             /* the farthest point past the minimum, x1 > 0 */
         for (size_t r = 0; r < tr->rows; r++)
-            swing = fmax(swing, opt_trace_row(tr, r)[3]);
+            swing = fmax(swing, opt_trace_x(tr, r)[0]);
         opt_lab_quotef(lab, swing, "%.3f", "  farthest x1 past the minimum", "%s_swing",
                        with ? "lookahead" : "inner");
         opt_lab_trace(lab, names[with], tr, NULL);
@@ -717,7 +717,7 @@ static double relative_change(const network *a, const opt_trace *tr, size_t r, i
     size_t off = 0;
     for (int k = 0; k < l; k++)
         off += a->size[k];
-    const double *now = opt_trace_row(tr, r) + 3 + off, *before = opt_trace_row(tr, r - 1) + 3 + off;
+    const double *now = opt_trace_x(tr, r) + off, *before = opt_trace_x(tr, r - 1) + off;
     double change = 0;
     for (size_t i = 0; i < a->size[l]; i++)
         change += (now[i] - before[i]) * (now[i] - before[i]);

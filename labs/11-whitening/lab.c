@@ -644,8 +644,8 @@ static void gradient_descent(void)
         double row[1 + NCASES] = { (double)r };
         for (int k = 0; k < NCASES; k++) {
             const opt_trace *tr = cases[k].trace;
-            row[1 + k] = r < tr->rows ? loss_gap(&cases[k], opt_trace_row(tr, r) + 3)
-                                        / loss_gap(&cases[k], opt_trace_row(tr, 0) + 3)
+            row[1 + k] = r < tr->rows ? loss_gap(&cases[k], opt_trace_x(tr, r))
+                                        / loss_gap(&cases[k], opt_trace_x(tr, 0))
                                       : NAN;
         }
         opt_table_row(t, row);
@@ -732,7 +732,7 @@ static void test_set(const dataset *d)
     char text[96];
     for (int k = 0; k < NCASES; k++) {
         fit_case *c = &cases[k];
-        const double *beta = opt_trace_row(c->trace, c->trace->rows - 1) + 3;
+        const double *beta = opt_trace_x(c->trace, c->trace->rows - 1);
         double sum = 0;
         for (size_t i = 0; i < d->nt; i++) {
             const double e = (c->centred ? ybar : 0) + opt_dot(c->Xt + i * P, beta, P) - d->yt[i];

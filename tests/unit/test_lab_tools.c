@@ -18,6 +18,14 @@ static opt_lab *start_lab(void)
     return opt_lab_start(&info, 5, argv);
 }
 
+/* A lab that stops before it writes: its --out is never made. */
+static opt_lab *start_lab_writing_nothing(void)
+{
+    char *argv[] = { "lab99", "--quiet", "--no-plot", "--out",
+                     "/tmp/optlab-test-lab-tools-never", NULL };
+    return opt_lab_start(&info, 5, argv);
+}
+
 /* The whole of OUT/<name>, as a string to free. */
 static char *slurp(const char *name)
 {
@@ -123,4 +131,17 @@ Test(lab_tools, contour_grid)
     opt_lab_finish(lab);
     free(slurp("numbers.tsv"));
     rmdir(outdir);
+}
+
+/* Out of memory stops the lab as every failure while running does: exit 1. */
+Test(lab_tools, out_of_memory_stops_the_lab, .exit_code = 1)
+{
+    opt_lab *lab = start_lab_writing_nothing();
+    opt_lab_need(lab, NULL);
+}
+
+Test(lab_tools, enomem_stops_the_lab, .exit_code = 1)
+{
+    opt_lab *lab = start_lab_writing_nothing();
+    opt_lab_need_memory(lab, OPT_ENOMEM);
 }

@@ -84,16 +84,6 @@ static void direction(const memory *mem, const double *g, size_t n, double gamma
     two_loop(g, mem->s_ord, mem->y_ord, mem->rho_ord, mem->count, n, gamma, mem->alpha, d);
 }
 
-/* Calls progress at iterate k. */
-static int report(opt_progress_fn progress, void *instance, long k, const double *x, double f,
-                  const double *g, double step, long evaluations, size_t n)
-{
-    const opt_progress now = { .k = k, .n = n, .x = x, .f = f, .g = g,
-                               .gnorm = opt_norm2(g, n), .step = step,
-                               .evaluations = evaluations };
-    return progress(&now, instance);
-}
-
 int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_params *p,
               opt_progress_fn progress, void *instance, opt_result *res)
 {
@@ -140,7 +130,7 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         reason = "diverged";
         goto done;
     }
-    if (progress && (status = report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
+    if (progress && (status = opt_progress_report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
         reason = "stopped by progress";
         goto done;
     }
@@ -180,7 +170,7 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         memcpy(x, xn, n * sizeof *x);
         f = fnew;
         res->iterations = k;
-        if (progress && (st = report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
+        if (progress && (st = opt_progress_report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
             status = st;
             reason = "stopped by progress";
             break;

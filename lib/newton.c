@@ -176,16 +176,6 @@ static int finish(opt_result *res, int status, const char *reason)
     return status;
 }
 
-/* Calls progress at iterate k. */
-static int report(opt_progress_fn progress, void *instance, long k, const double *x, double f,
-                  const double *g, double step, long evaluations, size_t n)
-{
-    const opt_progress now = { .k = k, .n = n, .x = x, .f = f, .g = g,
-                               .gnorm = opt_norm2(g, n), .step = step,
-                               .evaluations = evaluations };
-    return progress(&now, instance);
-}
-
 int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton_params *p,
                opt_progress_fn progress, void *instance, opt_result *res)
 {
@@ -217,7 +207,7 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
         reason = "diverged";
         goto done;
     }
-    if (progress && (status = report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
+    if (progress && (status = opt_progress_report(progress, instance, 0, x, f, g, 0, res->evaluations, n))) {
         reason = "stopped by progress";
         goto done;
     }
@@ -294,7 +284,7 @@ int opt_newton(const opt_objective *obj, double *x, double *fx, const opt_newton
         memcpy(x, xn, n * sizeof *x);
         memcpy(g, gn, n * sizeof *g);
         res->iterations = k;
-        if (progress && (st = report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
+        if (progress && (st = opt_progress_report(progress, instance, k, x, f, g, step, res->evaluations, n))) {
             status = st;
             reason = "stopped by progress";
             break;

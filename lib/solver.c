@@ -4,6 +4,7 @@
 #include <string.h>
 #include "solver.h"
 #include "status.h"
+#include "vec.h"
 
 /* ---- Traces ------------------------------------------------------------------- */
 
@@ -68,4 +69,13 @@ int opt_trace_write_tsv(const opt_trace *t, FILE *out, const char *const *meta)
 int opt_trace_record(const opt_progress *p, void *trace)
 {
     return opt_trace_push(trace, p->k, p->f, p->gnorm, p->x);
+}
+
+int opt_progress_report(opt_progress_fn progress, void *ctx, long k, const double *x, double f,
+                        const double *g, double step, long evaluations, size_t n)
+{
+    const opt_progress now = { .k = k, .n = n, .x = x, .f = f, .g = g,
+                               .gnorm = opt_norm2(g, n), .step = step,
+                               .evaluations = evaluations };
+    return progress(&now, ctx);
 }

@@ -102,6 +102,12 @@ static inline const double *opt_trace_x(const opt_trace *t, size_t i)
  * with OPT_ENOMEM:
  *     opt_newton(&obj, x, &f, &p, opt_trace_record, trace, &r); */
 int opt_trace_record(const opt_progress *p, void *trace);
+
+/* For solvers: calls progress with iterate k (x, f and g of n values, the
+ * step that reached it, the evaluations so far; gnorm is computed here), and
+ * returns what progress returns. */
+int opt_progress_report(opt_progress_fn progress, void *ctx, long k, const double *x, double f,
+                        const double *g, double step, long evaluations, size_t n);
 /* Writes the trace as TSV: `# key=value` lines from meta (pairs, NULL-
  * terminated: {"method", "gd", "lr", "0.1", NULL}), then the header
  * `step f gnorm x1 x2 ...` (tab-separated), then one row per iterate with

@@ -98,19 +98,11 @@ static const opt_param params[] = {
     { "epochs", OPT_T_NUMBER, "50", 1, 10000, "budget of every run, in passes over the data" },
 };
 
-static const opt_lab_info info = {
-    "10-newton-lbfgs", "Newton's method and L-BFGS", params, sizeof params / sizeof *params
-};
+static const opt_lab_info info = OPT_LAB_INFO("10-newton-lbfgs", "Newton's method and L-BFGS", params);
 
 static opt_lab *lab;
 
-static double *alloc_doubles(size_t count)
-{
-    double *v = calloc(count ? count : 1, sizeof *v);
-    if (!v)
-        opt_lab_die(lab, "out of memory");
-    return v;
-}
+static double *alloc_doubles(size_t count) { return opt_lab_alloc(lab, count, sizeof(double)); }
 
 /**
 ## Your functions, or the reference
@@ -120,66 +112,9 @@ a stub returning `OPT_ENOTIMPL`, the lab says so once and uses the
 library's reference (`opt_newton_direction`, `opt_linesearch`,
 `opt_two_loop_recursion`), so every number and figure exists from the
 start; once you implement them, sections 1, 2 and 6 run on your code.
+Each call goes through a small wrapper that makes this choice, written
+next to the part that first uses it.
 */
-static int newton_step(const double *H, const double *g, size_t n, double *d)
-{
-    int status = newton_step_cholesky(H, g, n, d);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "newton_step_cholesky");
-        double *work = alloc_doubles(n * n), *dd = alloc_doubles(n), tau;
-        memcpy(work, H, n * n * sizeof *work);
-        status = opt_newton_direction(OPT_NEWTON_CHOLESKY, work, g, n, NULL, dd, &tau);
-        if (status == OPT_OK && tau > 0)
-            status = OPT_ENOPROG;       /* the library had to shift: not positive definite */
-        if (status == OPT_OK)
-            memcpy(d, dd, n * sizeof *d);
-        free(work);
-        free(dd);
-    }
-    return status;
-}
-
-static int armijo(const opt_objective *f, const double *x, double fx, const double *g,
-                  const double *d, const opt_ls_params *p, double *step, double *x_new,
-                  double *f_new)
-{
-    int status = backtracking_armijo(f, x, fx, g, d, p, step, x_new, f_new);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "backtracking_armijo");
-        double *g_new = alloc_doubles(f->n);
-        opt_ls_result r;
-        status = opt_linesearch(f, OPT_LS_BACKTRACKING, x, fx, g, d, step, x_new, f_new,
-                                g_new, p, &r);
-        if (status == OPT_ENOPROG) {    /* the exercise's convention: no move */
-            memcpy(x_new, x, f->n * sizeof *x);
-            *f_new = fx;
-            *step = 0;
-        }
-        free(g_new);
-    }
-    return status;
-}
-
-static void two_loop(const double *g, const double *s, const double *y, int count, size_t n,
-                     double *d)
-{
-    int status = two_loop_direction(g, s, y, count, n, d);
-    if (status == OPT_ENOTIMPL) {
-        opt_lab_not_implemented(lab, "two_loop_direction");
-        double rho[64], alpha[64], gamma = 1;
-        for (int i = 0; i < count; i++)
-            rho[i] = 1 / opt_dot(s + (size_t)i * n, y + (size_t)i * n, n);
-        if (count > 0) {
-            const double *yn = y + (size_t)(count - 1) * n;
-            gamma = 1 / (rho[count - 1] * opt_dot(yn, yn, n));
-        }
-        opt_two_loop_recursion(g, s, y, rho, count, n, gamma, alpha, d);
-        status = OPT_OK;
-    }
-    if (status != OPT_OK)
-        opt_lab_die(lab, "two_loop_direction returned '%s'", opt_strerror(status));
-}
-
 /**
 ## 1. One step solves a quadratic
 
@@ -199,6 +134,24 @@ $n \times n/2$ matrix: $BB^\top$ has rank $n/2$, so half of $A$'s
 eigenvalues are exactly $10^{-3}$ and the shift sets the condition
 number. $B$, $b$ and the start come from the seeded generator (stream 1).
 */
+static int newton_step(const double *H, const double *g, size_t n, double *d)
+{
+    int status = newton_step_cholesky(H, g, n, d);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "newton_step_cholesky");
+        double *work = alloc_doubles(n * n), *dd = alloc_doubles(n), tau;
+        memcpy(work, H, n * n * sizeof *work);
+        status = opt_newton_direction(OPT_NEWTON_CHOLESKY, work, g, n, NULL, dd, &tau);
+        if (status == OPT_OK && tau > 0)
+            status = OPT_ENOPROG;       /* the library had to shift: not positive definite */
+        if (status == OPT_OK)
+            memcpy(d, dd, n * sizeof *d);
+        free(work);
+        free(dd);
+    }
+    return status;
+}
+
 typedef struct quadratic { size_t n; const double *A, *b; } quadratic;
 
 static double quadratic_fdf(const double *x, double *g, void *ctx)
@@ -220,9 +173,7 @@ static void one_step_on_a_quadratic(void)
     const size_t n = (size_t)opt_lab_int(lab, "quad_dim");
     double *A = alloc_doubles(n * n), *b = alloc_doubles(n), *B = alloc_doubles(n * n),
            *x = alloc_doubles(n), *g = alloc_doubles(n), *d = alloc_doubles(n), kappa;
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 1);
-    if (!r)
-        opt_lab_die(lab, "out of memory");
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 1));
     const size_t rank = n / 2;          /* B is n x n/2: half of A's eigenvalues are the shift */
     for (size_t i = 0; i < n * rank; i++)
         B[i] = gsl_ran_gaussian(r, 1);
@@ -327,6 +278,27 @@ static double modified_newton_direction(const double *H, const double *g, size_t
     opt_lab_die(lab, "no shift up to %g made the Hessian positive definite", tau);
 }
 
+static int armijo(const opt_objective *f, const double *x, double fx, const double *g,
+                  const double *d, const opt_ls_params *p, double *step, double *x_new,
+                  double *f_new)
+{
+    int status = backtracking_armijo(f, x, fx, g, d, p, step, x_new, f_new);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "backtracking_armijo");
+        double *g_new = alloc_doubles(f->n);
+        opt_ls_result r;
+        status = opt_linesearch(f, OPT_LS_BACKTRACKING, x, fx, g, d, step, x_new, f_new,
+                                g_new, p, &r);
+        if (status == OPT_ENOPROG) {    /* the exercise's convention: no move */
+            memcpy(x_new, x, f->n * sizeof *x);
+            *f_new = fx;
+            *step = 0;
+        }
+        free(g_new);
+    }
+    return status;
+}
+
 static opt_ls_params armijo_params(void)
 {
     opt_ls_params p = opt_ls_defaults();
@@ -418,9 +390,8 @@ static void newton_on_rosenbrock(void)
     const long budget = opt_lab_int(lab, "newton_max_iterations");
     double x[2], *taus = alloc_doubles((size_t)budget + 1), *steps = alloc_doubles((size_t)budget + 1);
     opt_lab_list(lab, "rosenbrock_start", x, 2);
-    opt_trace *mine = opt_trace_alloc(2), *lib = opt_trace_alloc(2);
-    if (!mine || !lib)
-        opt_lab_die(lab, "out of memory");
+    opt_trace *mine = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_trace *lib = opt_lab_need(lab, opt_trace_alloc(2));
     const long iterations = newton_by_hand(&rosen, x, budget, mine, taus, steps);
 
     /* The error table, and the ratios in the quadratic regime. */
@@ -511,10 +482,10 @@ static void three_methods(void)
     opt_lab_section(lab, "3. Gradient descent, Newton and L-BFGS on Rosenbrock");
     opt_rosenbrock rp;
     opt_objective rosen = rosenbrock(&rp);
-    opt_trace *gd = opt_trace_alloc(2), *nt = opt_trace_alloc(2), *lb = opt_trace_alloc(2);
-    opt_stepper *sd = opt_stepper_alloc(opt_gd, 2, NULL);
-    if (!gd || !nt || !lb || !sd)
-        opt_lab_die(lab, "out of memory");
+    opt_trace *gd = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_trace *nt = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_trace *lb = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_stepper *sd = opt_lab_need(lab, opt_stepper_alloc(opt_gd, 2, NULL));
     double x[2], f;
     opt_lab_list(lab, "rosenbrock_start", x, 2);
     opt_run_params run = opt_run_defaults();
@@ -623,9 +594,7 @@ static void run_on_saddle(opt_newton_kind kind, const char *name, opt_result *re
     p.max_iterations = opt_lab_int(lab, "saddle_iterations");
     p.beta = opt_lab_number(lab, "saddle_beta");
     p.ls = armijo_params();
-    opt_trace *t = opt_trace_alloc(2);
-    if (!t)
-        opt_lab_die(lab, "out of memory");
+    opt_trace *t = opt_lab_need(lab, opt_trace_alloc(2));
     double x[2], f;
     opt_lab_list(lab, "saddle_start", x, 2);
     opt_newton(&saddle, x, &f, &p, opt_trace_record, t, res);
@@ -848,9 +817,7 @@ static opt_logistic make_data(void)
     const size_t N = (size_t)opt_lab_int(lab, "examples"), D = (size_t)opt_lab_int(lab, "features");
     double *X = alloc_doubles(N * D), *y = alloc_doubles(N), *w_true = alloc_doubles(D), sc[2];
     opt_lab_list(lab, "feature_scales", sc, 2);
-    gsl_rng *r = opt_rng_alloc(opt_lab_seed(lab), 10);
-    if (!r)
-        opt_lab_die(lab, "out of memory");
+    gsl_rng *r = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 10));
     opt_logistic_synthetic(r, N, D, sc, X, y, w_true);
     gsl_rng_free(r);
     free(w_true);
@@ -872,9 +839,7 @@ typedef struct recorder {
 
 static recorder *recorder_new(opt_logistic *L, double fstar, size_t cap)
 {
-    recorder *r = malloc(sizeof *r);
-    if (!r)
-        opt_lab_die(lab, "out of memory");
+    recorder *r = opt_lab_alloc(lab, 1, sizeof *r);
     *r = (recorder){ L, fstar, cap, 0, alloc_doubles(cap), alloc_doubles(cap),
                      alloc_doubles(cap * L->D), alloc_doubles(cap * L->D), alloc_doubles(cap),
                      alloc_doubles(L->D), alloc_doubles(L->D), 0, 0, 0, alloc_doubles(cap) };
@@ -935,6 +900,26 @@ static void recorder_free(recorder *r, const char *table)
     for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
         free(blocks[i]);
     free(r);
+}
+
+static void two_loop(const double *g, const double *s, const double *y, int count, size_t n,
+                     double *d)
+{
+    int status = two_loop_direction(g, s, y, count, n, d);
+    if (status == OPT_ENOTIMPL) {
+        opt_lab_not_implemented(lab, "two_loop_direction");
+        double rho[64], alpha[64], gamma = 1;
+        for (int i = 0; i < count; i++)
+            rho[i] = 1 / opt_dot(s + (size_t)i * n, y + (size_t)i * n, n);
+        if (count > 0) {
+            const double *yn = y + (size_t)(count - 1) * n;
+            gamma = 1 / (rho[count - 1] * opt_dot(yn, yn, n));
+        }
+        opt_two_loop_recursion(g, s, y, rho, count, n, gamma, alpha, d);
+        status = OPT_OK;
+    }
+    if (status != OPT_OK)
+        opt_lab_die(lab, "two_loop_direction returned '%s'", opt_strerror(status));
 }
 
 /* d = -H g with H the explicit BFGS matrix from gamma I and the pairs,
@@ -1073,10 +1058,8 @@ static void full_and_minibatch(void)
 
     /* Mini-batch L-BFGS: a fresh batch at every evaluation, a fixed step. */
     mini.B = (size_t)opt_lab_int(lab, "batch");
-    mini.idx = malloc(mini.B * sizeof *mini.idx);
-    mini.batches = opt_rng_alloc(opt_lab_seed(lab), 11);
-    if (!mini.idx || !mini.batches)
-        opt_lab_die(lab, "out of memory");
+    mini.idx = opt_lab_alloc(lab, mini.B, sizeof *mini.idx);
+    mini.batches = opt_lab_need(lab, opt_rng_alloc(opt_lab_seed(lab), 11));
     opt_objective stoch = opt_logistic_objective(&mini);
     stoch.name = "logistic regression, mini-batches";
     const long steps = (long)ceil(epochs * (double)full.N / (double)mini.B);
@@ -1099,19 +1082,18 @@ static void full_and_minibatch(void)
         double last_step = 0;
         for (size_t j = 0; j < D; j++)
             last_step += (last[j] - last[j - D]) * (last[j] - last[j - D]);
-        char key[64], table[64];
+        char table[64];
+        const size_t run = i + 1;
         opt_lab_printf(lab, "  mini-batch L-BFGS, fixed step %g:\n", fixed[i]);
-#define QUOTE(name, value, fmt, text) (snprintf(key, sizeof key, "mini%zu_%s", i + 1, name), \
-                                       opt_lab_quote(lab, key, value, fmt, "  " text))
-        QUOTE("median", med, "%.3g", "median excess over the second half");
-        QUOTE("max", max, "%.3g", "largest excess over the second half");
-        QUOTE("bad_pairs", (double)rm->bad_pairs / (double)rm->pairs, "%.2f",
-              "fraction of its pairs with s.y <= 0 (skipped)");
-        QUOTE("noise", opt_median(rm->noise, (size_t)rm->moved), "%.2g",
-              "median ||y - y_full|| / ||y_full|| of its pairs");
-        QUOTE("last_step", sqrt(last_step), "%.2g", "length of its last step");
-#undef QUOTE
-        snprintf(table, sizeof table, "minibatch-lbfgs-%zu", i + 1);
+        opt_lab_quotef(lab, med, "%.3g", "  median excess over the second half", "mini%zu_median", run);
+        opt_lab_quotef(lab, max, "%.3g", "  largest excess over the second half", "mini%zu_max", run);
+        opt_lab_quotef(lab, (double)rm->bad_pairs / (double)rm->pairs, "%.2f",
+                       "  fraction of its pairs with s.y <= 0 (skipped)", "mini%zu_bad_pairs", run);
+        opt_lab_quotef(lab, opt_median(rm->noise, (size_t)rm->moved), "%.2g",
+                       "  median ||y - y_full|| / ||y_full|| of its pairs", "mini%zu_noise", run);
+        opt_lab_quotef(lab, sqrt(last_step), "%.2g", "  length of its last step",
+                       "mini%zu_last_step", run);
+        snprintf(table, sizeof table, "minibatch-lbfgs-%zu", run);
         recorder_free(rm, table);
     }
 
@@ -1120,9 +1102,7 @@ static void full_and_minibatch(void)
     recorder *rs = recorder_new(&mini, fstar, (size_t)steps + 2);
     memset(w, 0, D * sizeof *w);
     mini.seen = 0;
-    opt_stepper *sgd = opt_stepper_alloc(opt_gd, D, NULL);
-    if (!sgd)
-        opt_lab_die(lab, "out of memory");
+    opt_stepper *sgd = opt_lab_need(lab, opt_stepper_alloc(opt_gd, D, NULL));
     opt_run_params rp = opt_run_defaults();
     rp.lr = opt_lab_number(lab, "sgd_lr");
     rp.max_steps = steps;

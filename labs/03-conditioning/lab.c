@@ -222,9 +222,7 @@ static opt_result run(const quadratic *p, const opt_stepper_type *T, const void 
 {
     double x[2] = { p->start[0], p->start[1] }, g0[2];
     opt_eval(&p->f, x, g0);
-    opt_stepper *s = opt_stepper_alloc(T, 2, hp);
-    if (!s)
-        opt_lab_die(lab, "out of memory");
+    opt_stepper *s = opt_lab_need(lab, opt_stepper_alloc(T, 2, hp));
     opt_run_params rp = opt_run_defaults();
     rp.lr = lr;
     rp.max_steps = opt_lab_int(lab, "max_steps");
@@ -274,17 +272,13 @@ static void paths(void)
 {
     opt_lab_section(lab, "1. Gradient descent and coordinate descent on the three bowls");
     const double eta = opt_lab_number(lab, "eta");
-    opt_trace **gd = calloc(nquads, sizeof *gd);
+    opt_trace **gd = opt_lab_alloc(lab, nquads, sizeof *gd);
     char name[64], key[64], lr[32];
-    if (!gd)
-        opt_lab_die(lab, "out of memory");
     snprintf(lr, sizeof lr, "%.17g", eta);
     for (size_t k = 0; k < nquads; k++) {
         const quadratic *p = &quads[k];
-        opt_trace *cd = opt_trace_alloc(2);
-        gd[k] = opt_trace_alloc(2);
-        if (!gd[k] || !cd)
-            opt_lab_die(lab, "out of memory");
+        opt_trace *cd = opt_lab_need(lab, opt_trace_alloc(2));
+        gd[k] = opt_lab_need(lab, opt_trace_alloc(2));
         const opt_result rg = run(&quads[k], &your_gd, NULL, eta, gd[k]);
         const opt_result rc = run_cd(&quads[k], cd);
         quads[k].gd_steps = rg.steps;
@@ -458,9 +452,7 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
     opt_trace *tr[4];
     opt_result res[4];
     for (int j = 0; j < 4; j++) {
-        tr[j] = opt_trace_alloc(2);
-        if (!tr[j])
-            opt_lab_die(lab, "out of memory");
+        tr[j] = opt_lab_need(lab, opt_trace_alloc(2));
         res[j] = run(p, &your_gd, NULL, etas[j], tr[j]);
     }
     for (size_t r = 0; r <= 200; r++) {
@@ -768,10 +760,8 @@ static void read_quadratics(void)
         || nquads < 1 || nquads > 4)
         opt_lab_bad_param(lab, "quadratics", "expected 1 to 4 records such as "
                           "{lambda1 = 4, lambda2 = 1, theta = 45}");
-    quads = calloc(nquads, sizeof *quads);
-    if (!quads)
-        opt_lab_die(lab, "out of memory");
-    double *spec = malloc(3 * nquads * sizeof *spec);
+    quads = opt_lab_alloc(lab, nquads, sizeof *quads);
+    double *spec = opt_lab_alloc(lab, 3 * nquads, sizeof *spec);
     for (size_t k = 0; k < nquads; k++) {
         const char *names[3] = { "lambda1", "lambda2", "theta" };
         for (int f = 0; f < 3; f++) {

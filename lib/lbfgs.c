@@ -214,8 +214,9 @@ int opt_lbfgs(const opt_objective *obj, double *x, double *fx, const opt_lbfgs_p
         double gamma = 1;
         if (mem.count > 0) {
             int newest = (mem.next - 1 + m) % m;
-            const double *sn = mem.s + (size_t)newest * n, *yn = mem.y + (size_t)newest * n;
-            gamma = opt_dot(sn, yn, n) / opt_dot(yn, yn, n);
+            const double *s_newest = mem.s + (size_t)newest * n;
+            const double *y_newest = mem.y + (size_t)newest * n;
+            gamma = opt_dot(s_newest, y_newest, n) / opt_dot(y_newest, y_newest, n);
         }
         direction(&mem, g, n, gamma, d);
         step = p->linesearch == OPT_LS_FIXED ? p->fixed_step : 1;

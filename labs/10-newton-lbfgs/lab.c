@@ -483,8 +483,8 @@ static void three_methods(void)
     opt_rosenbrock rp;
     opt_objective rosen = rosenbrock(&rp);
     opt_trace *gd = opt_lab_need(lab, opt_trace_alloc(2));
-    opt_trace *nt = opt_lab_need(lab, opt_trace_alloc(2));
-    opt_trace *lb = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_trace *newton = opt_lab_need(lab, opt_trace_alloc(2));
+    opt_trace *lbfgs = opt_lab_need(lab, opt_trace_alloc(2));
     opt_stepper *sd = opt_lab_need(lab, opt_stepper_alloc(opt_gd, 2, NULL));
     double x[2], f;
     opt_lab_list(lab, "rosenbrock_start", x, 2);
@@ -494,17 +494,18 @@ static void three_methods(void)
     opt_result gd_res, newton_res, lbfgs_res;
     opt_run(&rosen, sd, x, &run, gd, &gd_res);
 
-    newton_library(&rosen, nt, &newton_res);
+    newton_library(&rosen, newton, &newton_res);
 
     opt_lab_list(lab, "rosenbrock_start", x, 2);
     opt_lbfgs_params lp = opt_lbfgs_defaults();
     lp.m = (int)opt_lab_int(lab, "m");
     lp.epsilon = opt_lab_number(lab, "epsilon");
-    opt_lbfgs(&rosen, x, &f, &lp, opt_trace_record, lb, &lbfgs_res);
+    opt_lbfgs(&rosen, x, &f, &lp, opt_trace_record, lbfgs, &lbfgs_res);
 
     opt_lab_trace(lab, "rosenbrock-gd", gd, (const char *const[]){ "method", "gd", NULL });
-    opt_lab_trace(lab, "rosenbrock-newton", nt, (const char *const[]){ "method", "newton", NULL });
-    opt_lab_trace(lab, "rosenbrock-lbfgs", lb, (const char *const[]){ "method", "lbfgs", NULL });
+    opt_lab_trace(lab, "rosenbrock-newton", newton,
+                  (const char *const[]){ "method", "newton", NULL });
+    opt_lab_trace(lab, "rosenbrock-lbfgs", lbfgs, (const char *const[]){ "method", "lbfgs", NULL });
     const double gd_error = error_at(gd, gd->rows - 1), one[2] = { 1, 1 };
     double H[4], eig[2];                /* the Hessian at the minimum */
     opt_rosenbrock_hess(one, H, &rp);
@@ -523,7 +524,8 @@ static void three_methods(void)
                   "L-BFGS: iterations");
     opt_lab_quote(lab, "lbfgs_evaluations", (double)lbfgs_res.evaluations, "%.0f",
                   "L-BFGS: evaluations of f and g");
-    opt_lab_quote(lab, "lbfgs_error", error_at(lb, lb->rows - 1), "%.2g", "L-BFGS: error at the end");
+    opt_lab_quote(lab, "lbfgs_error", error_at(lbfgs, lbfgs->rows - 1), "%.2g",
+                  "L-BFGS: error at the end");
     /* The figure restates the start and the memory: from the run. Its window
      * is the lecture's, widened to hold the start. */
     double x0[2];
@@ -536,8 +538,8 @@ static void three_methods(void)
     opt_lab_figure(lab, "10-rosenbrock", vars);
     opt_stepper_free(sd);
     opt_trace_free(gd);
-    opt_trace_free(nt);
-    opt_trace_free(lb);
+    opt_trace_free(newton);
+    opt_trace_free(lbfgs);
 }
 
 /**
@@ -722,37 +724,41 @@ static void fit_slope(const double *n, const double *t, size_t rows, double lo, 
 static void cost_per_step(void)
 {
     opt_lab_section(lab, "5. Time per step against n");
-    double nn[64], nt[64] = { 0 }, ln[64], lt[64] = { 0 }, sn, cn, sl, cl;
-    const size_t rn = opt_lab_list(lab, "newton_sizes", nn, 64);
-    const size_t rl = opt_lab_list(lab, "lbfgs_sizes", ln, 64);
+    double newton_n[64], newton_seconds[64] = { 0 }, lbfgs_n[64], lbfgs_seconds[64] = { 0 };
+    double newton_slope, newton_c, lbfgs_slope, lbfgs_c;    /* log10 t = slope log10 n + c */
+    const size_t newton_rows = opt_lab_list(lab, "newton_sizes", newton_n, 64);
+    const size_t lbfgs_rows = opt_lab_list(lab, "lbfgs_sizes", lbfgs_n, 64);
     opt_table *t = opt_lab_table(lab, "cost", "n\tnewton\tlbfgs");
     const int threads = openblas_get_num_threads();
     openblas_set_num_threads(1);
-    for (size_t i = 0; i < rn + rl; i++) {
-        const int newton = i < rn;
-        const double n = newton ? nn[i] : ln[i - rn];
+    for (size_t i = 0; i < newton_rows + lbfgs_rows; i++) {
+        const int newton = i < newton_rows;
+        const double n = newton ? newton_n[i] : lbfgs_n[i - newton_rows];
         const double s = seconds_per_step(newton, (size_t)n);
-        *(newton ? &nt[i] : &lt[i - rn]) = s;
+        *(newton ? &newton_seconds[i] : &lbfgs_seconds[i - newton_rows]) = s;
         opt_table_rowv(t, n, newton ? s : NAN, newton ? NAN : s);
         opt_lab_printf(lab, "  n = %6.0f   %-7s %.3g s/step\n", n, newton ? "Newton" : "L-BFGS", s);
-        opt_lab_progress(lab, "timing", (long)i + 1, (long)(rn + rl));
+        opt_lab_progress(lab, "timing", (long)i + 1, (long)(newton_rows + lbfgs_rows));
     }
-    const double ratio = nt[rn - 1] / seconds_per_step(0, (size_t)nn[rn - 1]);
+    const double ratio = newton_seconds[newton_rows - 1]
+                         / seconds_per_step(0, (size_t)newton_n[newton_rows - 1]);
     openblas_set_num_threads(threads);
     opt_table_close(t);
     const double lo = opt_lab_number(lab, "fit_min_n"), m = (double)opt_lab_int(lab, "m");
-    fit_slope(nn, nt, rn, lo, &sn, &cn);
-    fit_slope(ln, lt, rl, lo, &sl, &cl);
+    fit_slope(newton_n, newton_seconds, newton_rows, lo, &newton_slope, &newton_c);
+    fit_slope(lbfgs_n, lbfgs_seconds, lbfgs_rows, lo, &lbfgs_slope, &lbfgs_c);
     opt_lab_quote(lab, "hessian_bytes_1e6", 8e12, "%.3g", "bytes of a dense Hessian at n = 1e6");
     opt_lab_quote(lab, "lbfgs_bytes_1e6", 2 * m * 1e6 * 8, "%.3g",
                   "bytes of L-BFGS's 2 m n pairs at n = 1e6");
-    opt_lab_quote(lab, "newton_slope", sn, "%.2f", "fitted slope of Newton's time per step");
-    opt_lab_quote(lab, "lbfgs_slope", sl, "%.2f", "fitted slope of L-BFGS's time per step");
+    opt_lab_quote(lab, "newton_slope", newton_slope, "%.2f",
+                  "fitted slope of Newton's time per step");
+    opt_lab_quote(lab, "lbfgs_slope", lbfgs_slope, "%.2f", "fitted slope of L-BFGS's time per step");
     opt_lab_quote(lab, "newton_over_lbfgs", ratio, "%.0f",
                   "Newton / L-BFGS time per step at the largest Newton n");
     char vars[320];
     snprintf(vars, sizeof vars, "newton_slope=%.17g; newton_c=%.17g; lbfgs_slope=%.17g; "
-             "lbfgs_c=%.17g; fit_lo=%.17g; m=%.0f", sn, cn, sl, cl, lo, m);
+             "lbfgs_c=%.17g; fit_lo=%.17g; m=%.0f", newton_slope, newton_c, lbfgs_slope, lbfgs_c,
+             lo, m);
     opt_lab_figure(lab, "10-cost", vars);
 }
 
@@ -912,8 +918,8 @@ static void two_loop(const double *g, const double *s, const double *y, int coun
         for (int i = 0; i < count; i++)
             rho[i] = 1 / opt_dot(s + (size_t)i * n, y + (size_t)i * n, n);
         if (count > 0) {
-            const double *yn = y + (size_t)(count - 1) * n;
-            gamma = 1 / (rho[count - 1] * opt_dot(yn, yn, n));
+            const double *y_newest = y + (size_t)(count - 1) * n;
+            gamma = 1 / (rho[count - 1] * opt_dot(y_newest, y_newest, n));
         }
         opt_two_loop_recursion(g, s, y, rho, count, n, gamma, alpha, d);
         status = OPT_OK;
@@ -971,10 +977,11 @@ static void check_two_loop(const recorder *r, int m)
         s[i] = r->x[at + D] - r->x[at];
         y[i] = r->g[at + D] - r->g[at];
     }
-    const double *gk = r->g + (size_t)k * D, *sn = s + (size_t)(count - 1) * D,
-                 *yn = y + (size_t)(count - 1) * D;
+    const double *gk = r->g + (size_t)k * D, *s_newest = s + (size_t)(count - 1) * D,
+                 *y_newest = y + (size_t)(count - 1) * D;
     two_loop(gk, s, y, count, D, yours);
-    bfgs_matrix_direction(gk, s, y, count, D, opt_dot(sn, yn, D) / opt_dot(yn, yn, D), matrix);
+    const double gamma = opt_dot(s_newest, y_newest, D) / opt_dot(y_newest, y_newest, D);
+    bfgs_matrix_direction(gk, s, y, count, D, gamma, matrix);
     for (size_t j = 0; j < D; j++)
         taken[j] = (r->x[(size_t)(k + 1) * D + j] - r->x[(size_t)k * D + j]) / r->step[k + 1];
     opt_lab_quote(lab, "twoloop_vs_matrix", relative_difference(yours, matrix, D), "%.2g",

@@ -86,10 +86,10 @@ measures $\kappa(X^\top X/n)$. While one is still a stub returning
 (`lib/data.h`, `lib/spectrum.h`), so every number and figure exists from
 the start.
 */
-static int standardize(double *train, size_t n, double *test, size_t nt, size_t p, double *mean,
+static int standardize(double *train, size_t n, double *test, size_t n_test, size_t p, double *mean,
                        double *std)
 {
-    int status = standardize_features(train, n, test, nt, p, mean, std);
+    int status = standardize_features(train, n, test, n_test, p, mean, std);
     if (status == OPT_ENOTIMPL) {
         opt_lab_not_implemented(lab, "standardize_features");
         status = opt_column_stats(train, n, p, mean, std);
@@ -98,8 +98,8 @@ static int standardize(double *train, size_t n, double *test, size_t nt, size_t 
                 status = OPT_EINVAL;
         if (status == OPT_OK)
             status = opt_standardize_apply(train, n, p, mean, std);
-        if (status == OPT_OK && nt > 0)
-            status = opt_standardize_apply(test, nt, p, mean, std);
+        if (status == OPT_OK && n_test > 0)
+            status = opt_standardize_apply(test, n_test, p, mean, std);
     }
     return status;
 }
@@ -143,9 +143,9 @@ test examples from the run's seeded random streams (stream 1 and stream
 2 of `--seed`, default 42): the same seed always gives the same data.
 */
 typedef struct dataset {
-    size_t n, nt;           /* training and test examples */
+    size_t n, n_test;       /* training and test examples */
     double *X, *y;          /* n-by-P and n */
-    double *Xt, *yt;        /* nt-by-P and nt */
+    double *Xt, *yt;        /* n_test-by-P and n_test */
 } dataset;
 
 static double ybar;     /* the training mean of y */
@@ -178,18 +178,18 @@ static void make_data(dataset *d)
 {
     opt_lab_section(lab, "1. The data");
     d->n = (size_t)opt_lab_int(lab, "train_size");
-    d->nt = (size_t)opt_lab_int(lab, "test_size");
+    d->n_test = (size_t)opt_lab_int(lab, "test_size");
     d->X = opt_lab_alloc(lab, d->n * P, sizeof *d->X);
     d->y = opt_lab_alloc(lab, d->n, sizeof *d->y);
-    d->Xt = opt_lab_alloc(lab, d->nt * P, sizeof *d->Xt);
-    d->yt = opt_lab_alloc(lab, d->nt, sizeof *d->yt);
+    d->Xt = opt_lab_alloc(lab, d->n_test * P, sizeof *d->Xt);
+    d->yt = opt_lab_alloc(lab, d->n_test, sizeof *d->yt);
     draw(d->n, 1, d->X, d->y);
-    draw(d->nt, 2, d->Xt, d->yt);
+    draw(d->n_test, 2, d->Xt, d->yt);
     opt_column_stats(d->y, d->n, 1, &ybar, NULL);
     write_data("train", d->X, d->y, d->n);
-    write_data("test", d->Xt, d->yt, d->nt);
+    write_data("test", d->Xt, d->yt, d->n_test);
     opt_lab_printf(lab, "  %zu training and %zu test examples, written to train.tsv and "
-                   "test.tsv\n", d->n, d->nt);
+                   "test.tsv\n", d->n, d->n_test);
 }
 
 /**
@@ -349,10 +349,10 @@ static void analyse(fit_case *c, size_t n)
 static void copy_data(fit_case *c, const dataset *d)
 {
     c->X = opt_lab_alloc(lab, d->n * P, sizeof *c->X);
-    c->Xt = opt_lab_alloc(lab, d->nt * P, sizeof *c->Xt);
+    c->Xt = opt_lab_alloc(lab, d->n_test * P, sizeof *c->Xt);
     c->y = opt_lab_alloc(lab, d->n, sizeof *c->y);
     memcpy(c->X, d->X, d->n * P * sizeof *c->X);
-    memcpy(c->Xt, d->Xt, d->nt * P * sizeof *c->Xt);
+    memcpy(c->Xt, d->Xt, d->n_test * P * sizeof *c->Xt);
     for (size_t i = 0; i < d->n; i++)
         c->y[i] = d->y[i] - (c->centred ? ybar : 0);
 }
@@ -462,16 +462,16 @@ static void standardized_features(const dataset *d, double *train_mean, double *
     const double zero[P] = { 0, 0 }, one[P] = { 1, 1 };
     fit_case *s = &cases[STANDARDIZED];
     copy_data(s, d);
-    const int status = standardize(s->X, d->n, s->Xt, d->nt, P, train_mean, train_std);
+    const int status = standardize(s->X, d->n, s->Xt, d->n_test, P, train_mean, train_std);
     if (status != OPT_OK)
         opt_lab_die(lab, "standardize_features returned '%s'", opt_strerror(status));
     fit_case *sc = &cases[SCALED], *ce = &cases[CENTRED];
     copy_data(sc, d);
     copy_data(ce, d);
     opt_standardize_apply(sc->X, d->n, P, zero, train_std);
-    opt_standardize_apply(sc->Xt, d->nt, P, zero, train_std);
+    opt_standardize_apply(sc->Xt, d->n_test, P, zero, train_std);
     opt_standardize_apply(ce->X, d->n, P, train_mean, one);
-    opt_standardize_apply(ce->Xt, d->nt, P, train_mean, one);
+    opt_standardize_apply(ce->Xt, d->n_test, P, train_mean, one);
     for (int k = SCALED; k <= STANDARDIZED; k++)
         analyse(&cases[k], d->n);
 
@@ -493,7 +493,7 @@ static void standardized_features(const dataset *d, double *train_mean, double *
     opt_table *t = opt_lab_table(lab, "standardized", "set\tz1\tz2");    /* 0 train, 1 test */
     for (size_t i = 0; i < d->n; i++)
         opt_table_rowv(t, 0.0, s->X[i * P], s->X[i * P + 1]);
-    for (size_t i = 0; i < d->nt; i++)
+    for (size_t i = 0; i < d->n_test; i++)
         opt_table_rowv(t, 1.0, s->Xt[i * P], s->Xt[i * P + 1]);
     opt_table_close(t);
     opt_lab_figure(lab, "11-data", NULL);
@@ -550,7 +550,7 @@ static void whitened_features(const dataset *d, const double *train_mean)
         || opt_zca_matrix(C, P, W) != OPT_OK)
         opt_lab_die(lab, "the training covariance is singular: are the features collinear?");
     opt_whiten_apply(c->X, d->n, P, train_mean, W);
-    opt_whiten_apply(c->Xt, d->nt, P, train_mean, W);
+    opt_whiten_apply(c->Xt, d->n_test, P, train_mean, W);
     analyse(c, d->n);
     opt_lab_printf(lab, "  ZCA matrix Sigma^(-1/2) = [%.4f %.4f; %.4f %.4f]\n", W[0], W[1],
                    W[2], W[3]);
@@ -724,7 +724,7 @@ static void test_set(const dataset *d)
 {
     opt_lab_section(lab, "7. The test set");
     double mean[P], std[P];
-    opt_column_stats(cases[STANDARDIZED].Xt, d->nt, P, mean, std);
+    opt_column_stats(cases[STANDARDIZED].Xt, d->n_test, P, mean, std);
     opt_lab_quote(lab, "test_mean_1", mean[0], "%.4f", "standardized test feature 1, mean");
     opt_lab_quote(lab, "test_mean_2", mean[1], "%.4f", "standardized test feature 2, mean");
     opt_lab_quote(lab, "test_std_1", std[0], "%.4f", "standardized test feature 1, std");
@@ -734,11 +734,11 @@ static void test_set(const dataset *d)
         fit_case *c = &cases[k];
         const double *beta = opt_trace_x(c->trace, c->trace->rows - 1);
         double sum = 0;
-        for (size_t i = 0; i < d->nt; i++) {
+        for (size_t i = 0; i < d->n_test; i++) {
             const double e = (c->centred ? ybar : 0) + opt_dot(c->Xt + i * P, beta, P) - d->yt[i];
             sum += e * e;
         }
-        c->test_mse = sum / (double)d->nt;
+        c->test_mse = sum / (double)d->n_test;
         snprintf(text, sizeof text, "test mean squared error, %s", c->title);
         opt_lab_quotef(lab, c->test_mse, "%.4f", text, "test_mse_%s", c->key);
     }

@@ -239,17 +239,17 @@ static int show_progress(const opt_progress *at, void *ctx)
 typedef struct run {
     opt_method *method;
     opt_trace *trace;
-    opt_run_result result;
+    opt_result result;
 } run;
 
 /* numbers.tsv: <key>.f, .gnorm, .steps and .diverged for the tests. */
 static void record_result(opt_lab *lab, const run *r)
 {
-    const opt_run_result *res = &r->result;
+    const opt_result *res = &r->result;
     const char *key = r->method->key;
     opt_lab_recordf(lab, res->f, "%s.f", key);
     opt_lab_recordf(lab, res->gnorm, "%s.gnorm", key);
-    opt_lab_recordf(lab, (double)res->steps, "%s.steps", key);
+    opt_lab_recordf(lab, (double)res->iterations, "%s.steps", key);
     opt_lab_recordf(lab, res->status == OPT_EDIVERGED, "%s.diverged", key);
 }
 
@@ -334,10 +334,10 @@ static opt_figure_vars *figure_vars(opt_lab *lab, const run *runs, size_t count)
                    count, count);
     for (size_t i = 0; i < count; i++) {
         char legend[160], name[32];
-        const opt_run_result *res = &runs[i].result;
+        const opt_result *res = &runs[i].result;
         if (res->status == OPT_EDIVERGED)
             snprintf(legend, sizeof legend, "%s (diverged at step %ld)", runs[i].method->label,
-                     res->steps);
+                     res->iterations);
         else
             snprintf(legend, sizeof legend, "%s", runs[i].method->label);
         snprintf(name, sizeof name, "label[%zu]", i + 1);

@@ -797,11 +797,11 @@ static double descend(const opt_objective *obj, const double *W0, double cost, l
     opt_run_params p = opt_run_defaults();
     p.lr = opt_lab_number(lab, "lr");
     p.max_steps = evaluations - 1;      /* step 0 is the start point */
-    opt_run_result res = { .status = OPT_OK, .f = NAN, .gnorm = NAN, .reason = "" };
+    opt_result res = { .status = OPT_OK, .f = NAN, .gnorm = NAN, .reason = "" };
     if (evaluations >= 1)               /* else the budget pays for nothing */
         opt_run(obj, gd, W, &p, trace, &res);
     if (res.status == OPT_EDIVERGED)
-        opt_lab_printf(lab, "  (%s diverged at step %ld: lower lr)\n", name, res.steps);
+        opt_lab_printf(lab, "  (%s diverged at step %ld: lower lr)\n", name, res.iterations);
 
     opt_table *t = opt_lab_table(lab, name, "evaluations\tloss");
     *evals_to_beat = 0;

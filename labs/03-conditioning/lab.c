@@ -281,20 +281,21 @@ static void paths(void)
         gd[k] = opt_lab_need(lab, opt_trace_alloc(2));
         const opt_result rg = run(&quads[k], &your_gd, NULL, eta, gd[k]);
         const opt_result rc = run_cd(&quads[k], cd);
-        quads[k].gd_steps = rg.steps;
-        quads[k].cd_steps = rc.steps;
+        quads[k].gd_steps = rg.iterations;
+        quads[k].cd_steps = rc.iterations;
         opt_lab_printf(lab, "  %zu. Lambda = diag(%g, %g), theta = %g: H = [%g %g; %g %g], "
                        "eigenvalues %g and %g, kappa = %g\n", k + 1, p->lambda1, p->lambda2,
                        p->theta, p->H[0], p->H[1], p->H[2], p->H[3], p->eig[0], p->eig[1],
                        p->kappa);
         opt_lab_printf(lab, "     gradient descent: %ld steps (%s); coordinate descent: %ld "
-                       "coordinate updates (%s)\n", rg.steps, rg.reason, rc.steps, rc.reason);
+                       "coordinate updates (%s)\n", rg.iterations, rg.reason, rc.iterations,
+                       rc.reason);
         snprintf(key, sizeof key, "kappa_%zu", k + 1);
         opt_lab_record(lab, key, p->kappa);
         snprintf(key, sizeof key, "gd_steps_%zu", k + 1);
-        opt_lab_record(lab, key, rg.status == OPT_OK ? (double)rg.steps : NAN);
+        opt_lab_record(lab, key, rg.status == OPT_OK ? (double)rg.iterations : NAN);
         snprintf(key, sizeof key, "cd_updates_%zu", k + 1);
-        opt_lab_record(lab, key, rc.status == OPT_OK ? (double)rc.steps : NAN);
+        opt_lab_record(lab, key, rc.status == OPT_OK ? (double)rc.iterations : NAN);
         /* Coordinate descent's rate per update after the first: the
          * geometric mean of ||g_{m+1}|| / ||g_m||, against sqrt(a12^2 / (a11 a22)). */
         if (cd->rows > 3) {
@@ -417,7 +418,7 @@ static void step_sizes(void)
         const opt_result r = run(p, &your_gd, NULL, best, NULL);
         opt_lab_printf(lab, "  %zu. kappa = %g: eta < 2/lambda_max = %.4f; best eta = %.4f, rate "
                        "%.4f per step: %ld steps to tol\n", k + 1, p->kappa, 2 / hi, best, rate,
-                       r.steps);
+                       r.iterations);
         snprintf(key, sizeof key, "eta_max_%zu", k + 1);
         opt_lab_record(lab, key, 2 / hi);
         snprintf(key, sizeof key, "eta_best_%zu", k + 1);
@@ -425,7 +426,7 @@ static void step_sizes(void)
         snprintf(key, sizeof key, "rate_best_%zu", k + 1);
         opt_lab_record(lab, key, rate);
         snprintf(key, sizeof key, "gd_best_steps_%zu", k + 1);
-        opt_lab_record(lab, key, r.status == OPT_OK ? (double)r.steps : NAN);
+        opt_lab_record(lab, key, r.status == OPT_OK ? (double)r.iterations : NAN);
     }
 
 /**
@@ -467,11 +468,11 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
         const opt_result *r = &res[1 + j];
         opt_lab_printf(lab, "  eta = %g x 2/lambda_max = %.6f: %s after %ld steps (%s)\n",
                        factors[j], etas[1 + j], r->status == OPT_EDIVERGED ? "diverged" :
-                       r->status == OPT_OK ? "converged" : "stopped", r->steps, r->reason);
+                       r->status == OPT_OK ? "converged" : "stopped", r->iterations, r->reason);
         snprintf(key, sizeof key, "%s_status_diverged", names[j]);
         opt_lab_record(lab, key, r->status == OPT_EDIVERGED);
         snprintf(key, sizeof key, "%s_steps", names[j]);
-        opt_lab_record(lab, key, (double)r->steps);
+        opt_lab_record(lab, key, (double)r->iterations);
     }
     /* The growth per step of f above the threshold, late in the run. */
     const opt_trace *up = tr[2];
@@ -480,7 +481,8 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
                   "%.4f", "f_{k+1} / f_k above the threshold");
     char vars[256];
     snprintf(vars, sizeof vars, "eta_best=%.17g; eta_below=%.17g; eta_above=%.17g; "
-             "eta_small=%.17g; best_steps=%ld", etas[0], etas[1], etas[2], etas[3], res[0].steps);
+             "eta_small=%.17g; best_steps=%ld", etas[0], etas[1], etas[2], etas[3],
+             res[0].iterations);
     opt_lab_figure(lab, "03-step-size", vars);
     for (int j = 0; j < 4; j++)
         opt_trace_free(tr[j]);
@@ -540,10 +542,10 @@ static void kappa_sweep(void)
         const double g1 = 2 * fabs(p.start[1]) * p.q.a22 * (1 - c);   /* after update 1 */
         const double pred_cd = g1 <= target ? 1 : rho == 0 ? 2
                              : 1 + ceil(log(target / g1) / log(rho) - 1e-9);
-        opt_table_rowv(t, p.kappa, best.status == OPT_OK ? (double)best.steps : NAN, pred_best,
-                       safe.status == OPT_OK ? (double)safe.steps : NAN, pred_safe,
-                       cd.status == OPT_OK ? (double)cd.steps : NAN, pred_cd);
-        last_ratio = (double)best.steps / p.kappa;
+        opt_table_rowv(t, p.kappa, best.status == OPT_OK ? (double)best.iterations : NAN, pred_best,
+                       safe.status == OPT_OK ? (double)safe.iterations : NAN, pred_safe,
+                       cd.status == OPT_OK ? (double)cd.iterations : NAN, pred_cd);
+        last_ratio = (double)best.iterations / p.kappa;
         opt_lab_progress(lab, "kappa sweep", (long)j + 1, (long)m);
     }
     opt_table_close(t);
@@ -692,15 +694,15 @@ static void stopping(void)
         opt_run(&p->f, s, x, &rp, NULL, &r);
         opt_stepper_free(s);
         opt_lab_printf(lab, "  %-14s %8g %9g %9g %10ld  %-16s %8ld %11.3g %11.3g\n", runs[j].key,
-                       runs[j].eta, runs[j].gtol, runs[j].ftol, runs[j].budget, r.reason, r.steps,
-                       r.f, r.gnorm);
+                       runs[j].eta, runs[j].gtol, runs[j].ftol, runs[j].budget, r.reason,
+                       r.iterations, r.f, r.gnorm);
         const double reason = strcmp(r.reason, "gradient norm") == 0 ? 1
                             : strcmp(r.reason, "relative change") == 0 ? 2
                             : strcmp(r.reason, "budget") == 0 ? 3 : 0;
         snprintf(key, sizeof key, "%s_reason", runs[j].key);
         opt_lab_record(lab, key, reason);
         snprintf(key, sizeof key, "%s_steps", runs[j].key);
-        opt_lab_record(lab, key, (double)r.steps);
+        opt_lab_record(lab, key, (double)r.iterations);
         snprintf(key, sizeof key, "%s_f", runs[j].key);
         opt_lab_record(lab, key, r.f);
         snprintf(key, sizeof key, "%s_gnorm", runs[j].key);

@@ -401,7 +401,7 @@ typedef struct race {
     double star[2];           /* the point marked on the contours */
     int log_loss;             /* draw the loss on a log scale */
     opt_trace *trace[METHODS];
-    opt_run_result result[METHODS];
+    opt_result result[METHODS];
 } race;
 
 static void run_race(race *r)
@@ -417,7 +417,7 @@ static void run_race(race *r)
         if (r->result[m].status != OPT_EMAXITER && r->result[m].status != OPT_OK
             && r->result[m].status != OPT_EDIVERGED)
             opt_lab_die(lab, "%s on %s: %s at step %ld", method_label[m], r->name,
-                        opt_strerror(r->result[m].status), r->result[m].steps);
+                        opt_strerror(r->result[m].status), r->result[m].iterations);
         opt_stepper_free(s);
 
         char name[64], lr[32];
@@ -474,9 +474,9 @@ static void report_race(race *r, const char *title)
         snprintf(text, sizeof text, "%-14s lr = %-7g final loss", method_label[m], r->lr[m]);
         if (diverged(r, m)) {
             clipped = 1;
-            opt_lab_recordf(lab, (double)r->result[m].steps, "%s_%s_diverged", r->name,
+            opt_lab_recordf(lab, (double)r->result[m].iterations, "%s_%s_diverged", r->name,
                             method_key[m]);
-            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r->result[m].steps);
+            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r->result[m].iterations);
         } else {
             opt_lab_quotef(lab, r->result[m].f, "%.4g", text, "%s_%s_loss", r->name, method_key[m]);
         }
@@ -489,7 +489,7 @@ static void report_race(race *r, const char *title)
         }
         const size_t len = strlen(div_steps), elen = strlen(ends);
         snprintf(div_steps + len, sizeof div_steps - len, "%s%ld", m ? " " : "",
-                 diverged(r, m) ? r->result[m].steps : -1L);
+                 diverged(r, m) ? r->result[m].iterations : -1L);
         snprintf(ends + elen, sizeof ends - elen, "%s%zu", m ? " " : "",
                  r->trace[m]->rows ? r->trace[m]->rows - 1 : 0);
     }
@@ -712,7 +712,7 @@ static void rosenbrock_race(void)
         char text[96];
         snprintf(text, sizeof text, "%-14s distance to the minimum (1, 1)", method_label[m]);
         if (diverged(&r, m))
-            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r.result[m].steps);
+            opt_lab_printf(lab, "  %s: none, diverged at step %ld\n", text, r.result[m].iterations);
         else
             opt_lab_quotef(lab, hypot(last[0] - 1, last[1] - 1), "%.3g", text,
                            "rosenbrock_%s_distance", method_key[m]);
@@ -789,10 +789,10 @@ static void mean_noisy_loss(opt_quad2 *q, const double start[2], double lr,
         p.max_steps = T;
         p.schedule = schedule ? opt_schedule_fn : NULL;
         p.schedule_ctx = schedule;
-        opt_run_result res;
+        opt_result res;
         opt_run(&obj, s, x, &p, tr, &res);
         if (res.status != OPT_EMAXITER)
-            opt_lab_die(lab, "a noisy Adam run stopped at step %ld: %s", res.steps,
+            opt_lab_die(lab, "a noisy Adam run stopped at step %ld: %s", res.iterations,
                         opt_strerror(res.status));
         for (long k = 0; k <= T; k++)
             mean[k] += opt_trace_row(tr, (size_t)k)[1] / (double)runs;

@@ -288,9 +288,9 @@ static double noisy_floor(opt_quad2 *q, const double start[2], int with_lookahea
         opt_run_params p = opt_run_defaults();
         p.lr = opt_lab_number(lab, "noisy_lr");
         p.max_steps = T;
-        opt_run_result res;
+        opt_result res;
         if (opt_run(&obj, s, x, &p, tr, &res) != OPT_EMAXITER)
-            opt_lab_die(lab, "a noisy run stopped at step %ld: %s", res.steps, res.reason);
+            opt_lab_die(lab, "a noisy run stopped at step %ld: %s", res.iterations, res.reason);
         double sum = 0;
         const size_t from = tr->rows - tr->rows / 10;
         for (size_t r = from; r < tr->rows; r++)
@@ -328,10 +328,10 @@ static void lookahead(void)
         opt_run_params p = opt_run_defaults();
         p.lr = opt_lab_number(lab, "inner_lr");
         p.max_steps = opt_lab_int(lab, "lookahead_steps");
-        opt_run_result res;
+        opt_result res;
         opt_run(&obj, s, x, &p, tr, &res);
         if (res.status == OPT_EDIVERGED)
-            opt_lab_printf(lab, "  (%s diverged at step %ld)\n", names[with], res.steps);
+            opt_lab_printf(lab, "  (%s diverged at step %ld)\n", names[with], res.iterations);
         opt_lab_quote(lab, keys[with], res.f, "%.3g", texts[with]);
         double swing = 0;             /* the farthest point past the minimum, x1 > 0 */
         for (size_t r = 0; r < tr->rows; r++)
@@ -699,7 +699,7 @@ static double layer_run(int method, network *a, const double *w0, double lr, lon
     cosine.T = steps;
     p.schedule = opt_schedule_fn;
     p.schedule_ctx = &cosine;
-    opt_run_result res;
+    opt_result res;
     int status = opt_run(&obj, s, w, &p, trace, &res);
     if (status != OPT_EMAXITER && status != OPT_EDIVERGED && status != OPT_OK)
         opt_lab_die(lab, "%s on the network: %s", layer_method[method], opt_strerror(status));

@@ -514,7 +514,7 @@ static void three_methods(void)
                    lbfgs_res.reason);
     opt_lab_quote(lab, "rosenbrock_lambda_max", eig[1], "%.1f", "largest eigenvalue of H at (1, 1)");
     opt_lab_quote(lab, "rosenbrock_kappa", eig[1] / eig[0], "%.0f", "condition number of H at (1, 1)");
-    opt_lab_quote(lab, "gd_steps", (double)gd_res.steps, "%.0f", "gradient descent: steps");
+    opt_lab_quote(lab, "gd_steps", (double)gd_res.iterations, "%.0f", "gradient descent: steps");
     opt_lab_quote(lab, "gd_error", gd_error, "%.2g", "gradient descent: error at the end");
     opt_lab_quote(lab, "newton_library_iterations", (double)newton_res.iterations, "%.0f",
                   "Newton: iterations");
@@ -533,7 +533,7 @@ static void three_methods(void)
     char vars[320];
     snprintf(vars, sizeof vars, "gd_steps=%ld; gd_error=%.17g; ax=%.17g; bx=%.17g; ay=%.17g; "
              "by=%.17g; x0=%.17g; y0=%.17g; m=%d",
-             gd_res.steps, gd_error, fmin(-1.6, x0[0] - 0.2), fmax(1.6, x0[0] + 0.2),
+             gd_res.iterations, gd_error, fmin(-1.6, x0[0] - 0.2), fmax(1.6, x0[0] + 0.2),
              fmin(-0.6, x0[1] - 0.2), fmax(1.6, x0[1] + 0.2), x0[0], x0[1], lp.m);
     opt_lab_figure(lab, "10-rosenbrock", vars);
     opt_stepper_free(sd);

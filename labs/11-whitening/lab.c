@@ -308,7 +308,7 @@ typedef struct fit_case {
     double kappa, eta, rate, predicted;
     double opt[P];              /* the minimizer beta* */
     opt_trace *trace;
-    opt_run_result run;
+    opt_result run;
     double measured_rate, test_mse;
 } fit_case;
 
@@ -617,13 +617,13 @@ static void gradient_descent(void)
         descend(c);
         if (c->run.status != OPT_OK)
             opt_lab_printf(lab, "  (%s stopped by '%s' after %ld steps: raise max_steps)\n",
-                           c->title, c->run.reason, c->run.steps);
+                           c->title, c->run.reason, c->run.iterations);
         opt_lab_printf(lab, "  %-16s %10.4g %10.4g %11.6f %11.6f %10.0f %10ld\n", c->title,
-                       c->kappa, c->eta, c->rate, c->measured_rate, c->predicted, c->run.steps);
+                       c->kappa, c->eta, c->rate, c->measured_rate, c->predicted, c->run.iterations);
         const struct { const char *name; double value; } rec[] = {
             { "kappa", c->kappa }, { "eta", c->eta }, { "rate", c->rate },
             { "measured_rate", c->measured_rate }, { "predicted_steps", c->predicted },
-            { "steps", c->run.status == OPT_OK ? (double)c->run.steps : NAN },
+            { "steps", c->run.status == OPT_OK ? (double)c->run.iterations : NAN },
             { "lambda_min", c->eig[0] }, { "lambda_max", c->eig[P - 1] },
         };
         for (size_t j = 0; j < sizeof rec / sizeof *rec; j++)
@@ -635,8 +635,9 @@ static void gradient_descent(void)
         if (c->trace->rows > rows)
             rows = c->trace->rows;
     }
-    opt_lab_quote(lab, "speedup", cases[RAW].run.steps / (double)cases[STANDARDIZED].run.steps,
-                  "%.0f", "steps raw / steps standardized");
+    opt_lab_quote(lab, "speedup",
+                  cases[RAW].run.iterations / (double)cases[STANDARDIZED].run.iterations, "%.0f",
+                  "steps raw / steps standardized");
 
     /* Relative loss gaps, one column per case, NaN after a run ended. */
     opt_table *t = opt_lab_table(lab, "loss-gap", "step\traw\tscaled\tcentred\tstandardized\twhitened");
@@ -659,7 +660,8 @@ static void gradient_descent(void)
         opt_figure_var(vars, "array %s[%d]", arrays[a], NCASES);
     for (int k = 0; k < NCASES; k++) {
         const fit_case *c = &cases[k];
-        opt_figure_var(vars, "rate[%d]=%.17g; steps[%d]=%ld", k + 1, c->rate, k + 1, c->run.steps);
+        opt_figure_var(vars, "rate[%d]=%.17g; steps[%d]=%ld", k + 1, c->rate, k + 1,
+                       c->run.iterations);
         opt_figure_var(vars, "g11[%d]=%.17g; g12[%d]=%.17g; g22[%d]=%.17g", k + 1, c->G[0], k + 1,
                        c->G[1], k + 1, c->G[3]);
         opt_figure_var(vars, "b1[%d]=%.17g; b2[%d]=%.17g", k + 1, c->opt[0], k + 1, c->opt[1]);

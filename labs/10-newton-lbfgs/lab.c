@@ -1121,11 +1121,13 @@ static void full_and_minibatch(void)
     opt_lab_quote(lab, "sgd_max", max, "%.3g", "mini-batch SGD: largest excess over the second half");
     recorder_free(rs, "minibatch-sgd");
 
-    char vars[400];
-    snprintf(vars, sizeof vars, "epochs=%.17g; batch=%zu; nfixed=%zu; sgd_lr=%.17g; fixed1=%.17g; "
-             "fixed2=%.17g; fixed3=%.17g; fixed4=%.17g", epochs, mini.B, runs, rp.lr, fixed[0],
-             fixed[runs > 1], fixed[runs > 2 ? 2 : 0], fixed[runs > 3 ? 3 : 0]);
-    opt_lab_figure(lab, "10-minibatch", vars);
+    opt_figure_vars *vars = opt_figure_vars_new(lab);
+    opt_figure_var(vars, "epochs=%.17g; batch=%zu; nfixed=%zu; sgd_lr=%.17g", epochs, mini.B, runs,
+                   rp.lr);
+    for (size_t i = 0; i < 4; i++)      /* the figure draws four: the first again for the rest */
+        opt_figure_var(vars, "fixed%zu=%.17g", i + 1, fixed[i < runs ? i : 0]);
+    opt_lab_figure(lab, "10-minibatch", opt_figure_vars_text(vars));
+    opt_figure_vars_free(vars);
     opt_stepper_free(sgd);
     gsl_rng_free(mini.batches);
     free(mini.idx);

@@ -273,7 +273,7 @@ static void paths(void)
     opt_lab_section(lab, "1. Gradient descent and coordinate descent on the three bowls");
     const double eta = opt_lab_number(lab, "eta");
     opt_trace **gd = opt_lab_alloc(lab, nquads, sizeof *gd);
-    char name[64], key[64], lr[32];
+    char name[64], lr[32];
     snprintf(lr, sizeof lr, "%.17g", eta);
     for (size_t k = 0; k < nquads; k++) {
         const quadratic *p = &quads[k];
@@ -290,12 +290,11 @@ static void paths(void)
         opt_lab_printf(lab, "     gradient descent: %ld steps (%s); coordinate descent: %ld "
                        "coordinate updates (%s)\n", rg.iterations, rg.reason, rc.iterations,
                        rc.reason);
-        snprintf(key, sizeof key, "kappa_%zu", k + 1);
-        opt_lab_record(lab, key, p->kappa);
-        snprintf(key, sizeof key, "gd_steps_%zu", k + 1);
-        opt_lab_record(lab, key, rg.status == OPT_OK ? (double)rg.iterations : NAN);
-        snprintf(key, sizeof key, "cd_updates_%zu", k + 1);
-        opt_lab_record(lab, key, rc.status == OPT_OK ? (double)rc.iterations : NAN);
+        opt_lab_recordf(lab, p->kappa, "kappa_%zu", k + 1);
+        opt_lab_recordf(lab, rg.status == OPT_OK ? (double)rg.iterations : NAN,
+                        "gd_steps_%zu", k + 1);
+        opt_lab_recordf(lab, rc.status == OPT_OK ? (double)rc.iterations : NAN,
+                        "cd_updates_%zu", k + 1);
         /* Coordinate descent's rate per update after the first: the
          * geometric mean of ||g_{m+1}|| / ||g_m||, against sqrt(a12^2 / (a11 a22)). */
         if (cd->rows > 3) {
@@ -305,8 +304,7 @@ static void paths(void)
             const double theory = fabs(p->q.a12) / sqrt(p->q.a11 * p->q.a22);
             opt_lab_printf(lab, "     coordinate descent shrinks ||g|| by %.4f per update "
                            "(theory |a12| / sqrt(a11 a22) = %.4f)\n", rate, theory);
-            snprintf(key, sizeof key, "cd_rate_%zu", k + 1);
-            opt_lab_record(lab, key, rate);
+            opt_lab_recordf(lab, rate, "cd_rate_%zu", k + 1);
         }
         const char *meta[] = { "method", "gradient descent", "lr", lr, NULL };
         snprintf(name, sizeof name, "gd-path-%zu", k + 1);
@@ -410,7 +408,6 @@ steps $2/(2 + 8) = 0.2$ and $2/(2 + 24) = 0.0769$, the best rates $3/5 =
 static void step_sizes(void)
 {
     opt_lab_section(lab, "2. Learning rates and the condition number");
-    char key[64];
     for (size_t k = 0; k < nquads; k++) {
         const quadratic *p = &quads[k];
         const double lo = p->eig[0], hi = p->eig[1];
@@ -419,14 +416,11 @@ static void step_sizes(void)
         opt_lab_printf(lab, "  %zu. kappa = %g: eta < 2/lambda_max = %.4f; best eta = %.4f, rate "
                        "%.4f per step: %ld steps to tol\n", k + 1, p->kappa, 2 / hi, best, rate,
                        r.iterations);
-        snprintf(key, sizeof key, "eta_max_%zu", k + 1);
-        opt_lab_record(lab, key, 2 / hi);
-        snprintf(key, sizeof key, "eta_best_%zu", k + 1);
-        opt_lab_record(lab, key, best);
-        snprintf(key, sizeof key, "rate_best_%zu", k + 1);
-        opt_lab_record(lab, key, rate);
-        snprintf(key, sizeof key, "gd_best_steps_%zu", k + 1);
-        opt_lab_record(lab, key, r.status == OPT_OK ? (double)r.iterations : NAN);
+        opt_lab_recordf(lab, 2 / hi, "eta_max_%zu", k + 1);
+        opt_lab_recordf(lab, best, "eta_best_%zu", k + 1);
+        opt_lab_recordf(lab, rate, "rate_best_%zu", k + 1);
+        opt_lab_recordf(lab, r.status == OPT_OK ? (double)r.iterations : NAN,
+                        "gd_best_steps_%zu", k + 1);
     }
 
 /**
@@ -469,10 +463,8 @@ overflow and the driver stops the run with `OPT_EDIVERGED` and the step.
         opt_lab_printf(lab, "  eta = %g x 2/lambda_max = %.6f: %s after %ld steps (%s)\n",
                        factors[j], etas[1 + j], r->status == OPT_EDIVERGED ? "diverged" :
                        r->status == OPT_OK ? "converged" : "stopped", r->iterations, r->reason);
-        snprintf(key, sizeof key, "%s_status_diverged", names[j]);
-        opt_lab_record(lab, key, r->status == OPT_EDIVERGED);
-        snprintf(key, sizeof key, "%s_steps", names[j]);
-        opt_lab_record(lab, key, (double)r->iterations);
+        opt_lab_recordf(lab, r->status == OPT_EDIVERGED, "%s_status_diverged", names[j]);
+        opt_lab_recordf(lab, (double)r->iterations, "%s_steps", names[j]);
     }
     /* The growth per step of f above the threshold, late in the run. */
     const opt_trace *up = tr[2];
@@ -683,7 +675,6 @@ static void stopping(void)
     };
     opt_lab_printf(lab, "  %-14s %8s %9s %9s %10s  %-16s %8s %11s %11s\n", "run", "eta", "gtol",
                    "ftol", "max_steps", "stopped by", "steps", "f", "||g||");
-    char key[64];
     for (int j = 0; j < 4; j++) {
         double x[2] = { p->start[0], p->start[1] };
         opt_stepper *s = opt_stepper_alloc(&your_gd, 2, NULL);
@@ -699,14 +690,10 @@ static void stopping(void)
         const double reason = strcmp(r.reason, "gradient norm") == 0 ? 1
                             : strcmp(r.reason, "relative change") == 0 ? 2
                             : strcmp(r.reason, "budget") == 0 ? 3 : 0;
-        snprintf(key, sizeof key, "%s_reason", runs[j].key);
-        opt_lab_record(lab, key, reason);
-        snprintf(key, sizeof key, "%s_steps", runs[j].key);
-        opt_lab_record(lab, key, (double)r.iterations);
-        snprintf(key, sizeof key, "%s_f", runs[j].key);
-        opt_lab_record(lab, key, r.f);
-        snprintf(key, sizeof key, "%s_gnorm", runs[j].key);
-        opt_lab_record(lab, key, r.gnorm);
+        opt_lab_recordf(lab, reason, "%s_reason", runs[j].key);
+        opt_lab_recordf(lab, (double)r.iterations, "%s_steps", runs[j].key);
+        opt_lab_recordf(lab, r.f, "%s_f", runs[j].key);
+        opt_lab_recordf(lab, r.gnorm, "%s_gnorm", runs[j].key);
     }
 }
 

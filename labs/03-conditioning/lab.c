@@ -750,7 +750,7 @@ static void read_quadratics(void)
         opt_lab_bad_param(lab, "quadratics", "expected 1 to 4 records such as "
                           "{lambda1 = 4, lambda2 = 1, theta = 45}");
     quads = opt_lab_alloc(lab, nquads, sizeof *quads);
-    double *spec = opt_lab_alloc(lab, 3 * nquads, sizeof *spec);
+    double spec[3 * 4];     /* lambda1, lambda2, theta of each (at most 4) */
     for (size_t k = 0; k < nquads; k++) {
         const char *names[3] = { "lambda1", "lambda2", "theta" };
         for (int f = 0; f < 3; f++) {
@@ -776,7 +776,6 @@ static void read_quadratics(void)
         opt_lab_bad_param(lab, "kappas", "at most 64 values");
     for (size_t k = 0; k < nquads; k++)
         make_quadratic(&quads[k], spec[3 * k], spec[3 * k + 1], spec[3 * k + 2]);
-    free(spec);
 }
 
 int main(int argc, char **argv)

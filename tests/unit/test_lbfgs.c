@@ -6,6 +6,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include "opt.h"
+#include "nan_region.h"
 
 Test(two_loop, equals_the_explicit_bfgs_inverse_update)
 {
@@ -240,23 +241,8 @@ Test(lbfgs, progress_can_stop_and_bad_parameters_are_refused)
     cr_assert_eq(opt_lbfgs(&o, x, &f, &p, NULL, NULL, &r), OPT_EINVAL);
 }
 
-/* f = -x + y^2 for x <= 2 and NaN beyond: the descent heads for x = 2 and
- * L-BFGS's long extrapolated steps land in the NaN region. */
-static double nan_region(const double *x, double *g, void *ctx)
-{
-    (void)ctx;
-    if (x[0] > 2) {
-        if (g)
-            g[0] = g[1] = NAN;
-        return NAN;
-    }
-    if (g) {
-        g[0] = -1;
-        g[1] = 2 * x[1];
-    }
-    return -x[0] + x[1] * x[1];
-}
-
+/* nan_region (nan_region.h): L-BFGS's long extrapolated steps land in the
+ * NaN region. */
 Test(lbfgs, walking_into_a_nan_region_is_a_divergence_not_a_budget)
 {
     opt_objective o = { 2, nan_region, NULL, NULL, "nan region" };

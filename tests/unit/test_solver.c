@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "opt.h"
+#include "nan_region.h"
 
 enum { SOLVER_RUN, SOLVER_NEWTON, SOLVER_NEWTON_PURE, SOLVER_LBFGS, SOLVERS };
 static const char *const solver_name[SOLVERS] = { "opt_run (gd)", "opt_newton", "opt_newton (pure)",
@@ -251,23 +252,8 @@ Test(solver, every_reason_a_header_promises_is_one_its_code_returns_and_back)
     free(lsc);
 }
 
-/* f = -x + y^2 for x <= 2, NaN beyond: every solver walks into the NaN. */
-static double nan_beyond_2(const double *x, double *g, void *ctx)
-{
-    (void)ctx;
-    if (x[0] > 2) {
-        if (g)
-            g[0] = g[1] = NAN;
-        return NAN;
-    }
-    if (g) {
-        g[0] = -1;
-        g[1] = 2 * x[1];
-    }
-    return -x[0] + x[1] * x[1];
-}
-
-static int hess_nan_beyond_2(const double *x, double *H, void *ctx)
+/* nan_region (nan_region.h): every solver walks into the NaN. */
+static int hess_nan_region(const double *x, double *H, void *ctx)
 {
     (void)ctx;
     H[0] = x[0] > 2 ? NAN : 1;   /* a made-up curvature along x, so Newton moves */
@@ -278,7 +264,7 @@ static int hess_nan_beyond_2(const double *x, double *H, void *ctx)
 
 Test(solver, a_diverged_run_reports_the_iteration_that_diverged_and_the_last_finite_row)
 {
-    opt_objective o = { 2, nan_beyond_2, hess_nan_beyond_2, NULL, "nan beyond 2" };
+    opt_objective o = { 2, nan_region, hess_nan_region, NULL, "nan beyond 2" };
     for (int which = 0; which < 3; which++) {
         double x[2] = { 0, 1 };
         seen s = watcher(-1);
